@@ -1,0 +1,106 @@
+# English UI strings for Klausul.
+skip-to-content = Skip to main content
+nav-languages = Language
+nav-main = Main menu
+nav-home = Home
+nav-topics = Topics
+nav-compare = Comparison table
+nav-breadcrumbs = Breadcrumbs
+nav-pager = Previous and next document
+nav-previous = Previous document
+nav-next = Next document
+footer-made-with = Made with Klausul
+footer-data = Data (JSON)
+
+home-intro = Guidelines from { $councils ->
+    [one] one council
+   *[other] { $councils } councils
+} in { $documents ->
+    [one] one document
+   *[other] { $documents } documents
+}, each clause numbered as in its source and compared topic by topic.
+home-councils = Councils
+home-topics = Topics
+
+country-NO = Norway
+country-DK = Denmark
+lang-nb = Norwegian Bokmål
+lang-nn = Norwegian Nynorsk
+lang-da = Danish
+lang-en = English
+
+document-count = { $count ->
+    [one] one document
+   *[other] { $count } documents
+}
+council-count = { $count ->
+    [one] one council
+   *[other] { $count } councils
+}
+clause-count = { $count ->
+    [one] one clause
+   *[other] { $count } clauses
+}
+council-reference = national guidance
+council-documents = Documents
+council-no-documents = This council has no documents in the handbook yet.
+
+meta-country = Country
+meta-region = Region
+meta-language = Language
+meta-website = Website
+meta-status = Status
+meta-adopted = Adopted
+meta-unknown = not known
+meta-decided-by = Decided by
+meta-case-ref = Case reference
+meta-source = Source
+meta-clauses = Clauses
+
+status-draft = Draft
+status-proposed = Proposed
+status-adopted = Adopted
+status-repealed = Repealed
+
+example-label = Example text
+example-explained = The clauses of this document are illustrative examples, not the council's adopted wording.
+
+doc-topics = Topics in this document
+clause-topics = Topics
+
+topics-title = Topics
+topics-intro = Each topic shows every council's clauses on it, side by side.
+coverage = { $count } of { $total } councils
+topic-summary = { $count ->
+    [0] No council has clauses on this topic.
+    [one] One council has clauses on this topic.
+   *[other] { $count } councils have clauses on this topic.
+}
+topic-none = No clauses are mapped to this topic yet.
+topic-silent = Councils without clauses on this topic
+
+compare-title = Comparison table
+compare-intro = Topics by council: each cell lists the clause numbers that address the topic.
+compare-caption = { $topics } topics in { $councils ->
+    [one] one council
+   *[other] { $councils } councils
+}
+compare-topic = Topic
+compare-coverage = Coverage
+compare-not-addressed = not addressed
+compare-topics-covered = Topics covered
+current-as-of = Current as of { $date }
+
+date-long = { $day } { $month } { $year }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December

@@ -1,0 +1,106 @@
+# Norsk bokmål: UI-tekster for Klausul.
+skip-to-content = Gå til hovedinnholdet
+nav-languages = Språk
+nav-main = Hovedmeny
+nav-home = Forside
+nav-topics = Emner
+nav-compare = Sammenligningstabell
+nav-breadcrumbs = Brødsmulesti
+nav-pager = Forrige og neste dokument
+nav-previous = Forrige dokument
+nav-next = Neste dokument
+footer-made-with = Laget med Klausul
+footer-data = Data (JSON)
+
+home-intro = Retningslinjer fra { $councils ->
+    [one] én kommune
+   *[other] { $councils } kommuner
+} i { $documents ->
+    [one] ett dokument
+   *[other] { $documents } dokumenter
+}, med hvert punkt nummerert som i kilden og sammenlignet emne for emne.
+home-councils = Kommuner
+home-topics = Emner
+
+country-NO = Norge
+country-DK = Danmark
+lang-nb = bokmål
+lang-nn = nynorsk
+lang-da = dansk
+lang-en = engelsk
+
+document-count = { $count ->
+    [one] ett dokument
+   *[other] { $count } dokumenter
+}
+council-count = { $count ->
+    [one] én kommune
+   *[other] { $count } kommuner
+}
+clause-count = { $count ->
+    [one] ett punkt
+   *[other] { $count } punkter
+}
+council-reference = nasjonal veileder
+council-documents = Dokumenter
+council-no-documents = Kommunen har ingen dokumenter i håndboken ennå.
+
+meta-country = Land
+meta-region = Region
+meta-language = Språk
+meta-website = Nettsted
+meta-status = Status
+meta-adopted = Vedtatt
+meta-unknown = ikke kjent
+meta-decided-by = Vedtatt av
+meta-case-ref = Saksnummer
+meta-source = Kilde
+meta-clauses = Punkter
+
+status-draft = Utkast
+status-proposed = Forslag
+status-adopted = Vedtatt
+status-repealed = Opphevet
+
+example-label = Eksempeltekst
+example-explained = Punktene i dette dokumentet er illustrerende eksempler, ikke kommunens vedtatte ordlyd.
+
+doc-topics = Emner i dokumentet
+clause-topics = Emner
+
+topics-title = Emner
+topics-intro = Hvert emne viser alle kommunenes punkter om det samme, side om side.
+coverage = { $count } av { $total } kommuner
+topic-summary = { $count ->
+    [0] Ingen kommuner har punkter om dette emnet.
+    [one] Én kommune har punkter om dette emnet.
+   *[other] { $count } kommuner har punkter om dette emnet.
+}
+topic-none = Ingen punkter er knyttet til dette emnet ennå.
+topic-silent = Kommuner uten punkter om emnet
+
+compare-title = Sammenligningstabell
+compare-intro = Emner mot kommuner: hver celle viser punktnumrene som omhandler emnet.
+compare-caption = { $topics } emner i { $councils ->
+    [one] én kommune
+   *[other] { $councils } kommuner
+}
+compare-topic = Emne
+compare-coverage = Dekning
+compare-not-addressed = ikke omtalt
+compare-topics-covered = Emner dekket
+current-as-of = Gjeldende fra { $date }
+
+date-long = { $day }. { $month } { $year }
+month-1 = januar
+month-2 = februar
+month-3 = mars
+month-4 = april
+month-5 = mai
+month-6 = juni
+month-7 = juli
+month-8 = august
+month-9 = september
+month-10 = oktober
+month-11 = november
+month-12 = desember

@@ -1,0 +1,106 @@
+# Norsk nynorsk: UI-tekstar for Klausul.
+skip-to-content = Gå til hovudinnhaldet
+nav-languages = Språk
+nav-main = Hovudmeny
+nav-home = Framside
+nav-topics = Emne
+nav-compare = Samanlikningstabell
+nav-breadcrumbs = Brødsmulesti
+nav-pager = Førre og neste dokument
+nav-previous = Førre dokument
+nav-next = Neste dokument
+footer-made-with = Laga med Klausul
+footer-data = Data (JSON)
+
+home-intro = Retningslinjer frå { $councils ->
+    [one] éin kommune
+   *[other] { $councils } kommunar
+} i { $documents ->
+    [one] eitt dokument
+   *[other] { $documents } dokument
+}, med kvart punkt nummerert som i kjelda og samanlikna emne for emne.
+home-councils = Kommunar
+home-topics = Emne
+
+country-NO = Noreg
+country-DK = Danmark
+lang-nb = bokmål
+lang-nn = nynorsk
+lang-da = dansk
+lang-en = engelsk
+
+document-count = { $count ->
+    [one] eitt dokument
+   *[other] { $count } dokument
+}
+council-count = { $count ->
+    [one] éin kommune
+   *[other] { $count } kommunar
+}
+clause-count = { $count ->
+    [one] eitt punkt
+   *[other] { $count } punkt
+}
+council-reference = nasjonal rettleiar
+council-documents = Dokument
+council-no-documents = Kommunen har ingen dokument i handboka enno.
+
+meta-country = Land
+meta-region = Region
+meta-language = Språk
+meta-website = Nettstad
+meta-status = Status
+meta-adopted = Vedteke
+meta-unknown = ikkje kjent
+meta-decided-by = Vedteke av
+meta-case-ref = Saksnummer
+meta-source = Kjelde
+meta-clauses = Punkt
+
+status-draft = Utkast
+status-proposed = Framlegg
+status-adopted = Vedteke
+status-repealed = Oppheva
+
+example-label = Eksempeltekst
+example-explained = Punkta i dette dokumentet er illustrerande døme, ikkje den vedtekne ordlyden til kommunen.
+
+doc-topics = Emne i dokumentet
+clause-topics = Emne
+
+topics-title = Emne
+topics-intro = Kvart emne viser punkta til alle kommunane om det same, side om side.
+coverage = { $count } av { $total } kommunar
+topic-summary = { $count ->
+    [0] Ingen kommunar har punkt om dette emnet.
+    [one] Éin kommune har punkt om dette emnet.
+   *[other] { $count } kommunar har punkt om dette emnet.
+}
+topic-none = Ingen punkt er knytte til dette emnet enno.
+topic-silent = Kommunar utan punkt om emnet
+
+compare-title = Samanlikningstabell
+compare-intro = Emne mot kommunar: kvar celle viser punktnummera som handlar om emnet.
+compare-caption = { $topics } emne i { $councils ->
+    [one] éin kommune
+   *[other] { $councils } kommunar
+}
+compare-topic = Emne
+compare-coverage = Dekning
+compare-not-addressed = ikkje omtalt
+compare-topics-covered = Emne dekte
+current-as-of = Gjeld frå { $date }
+
+date-long = { $day }. { $month } { $year }
+month-1 = januar
+month-2 = februar
+month-3 = mars
+month-4 = april
+month-5 = mai
+month-6 = juni
+month-7 = juli
+month-8 = august
+month-9 = september
+month-10 = oktober
+month-11 = november
+month-12 = desember

@@ -1,0 +1,295 @@
+//! Diagnostics: every problem with the content, as a value that knows its file,
+//! place, what is wrong and how to fix it. Problems are collected, never thrown,
+//! so one run reports all of them.
+
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// A file read from the handbook, kept so diagnostics can quote it.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// Path relative to the handbook root, as shown to the author.
+    pub path: PathBuf,
+    pub text: String,
+}
+
+impl SourceFile {
+    pub fn new(path: impl Into<PathBuf>, text: impl Into<String>) -> Arc<SourceFile> {
+        Arc::new(SourceFile {
+            path: path.into(),
+            text: text.into(),
+        })
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        let before = &self.text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let col = self.text[line_start..offset].chars().count() + 1;
+        (line, col)
+    }
+
+    /// Byte offset of a 1-based line and column (in characters).
+    pub fn offset_of(&self, line: usize, col: usize) -> usize {
+        let mut start = 0;
+        for _ in 1..line {
+            match self.text[start..].find('\n') {
+                Some(i) => start += i + 1,
+                None => return self.text.len(),
+            }
+        }
+        let rest = &self.text[start..];
+        rest.char_indices()
+            .nth(col.saturating_sub(1))
+            .map_or(self.text.len(), |(i, _)| start + i)
+    }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem. `at` is a byte range in `file`; without a file the problem is
+/// about the handbook as a whole (an empty content folder, say).
+#[derive(Clone, Debug)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub message: String,
+    pub help: Option<String>,
+    pub file: Option<Arc<SourceFile>>,
+    pub path: Option<PathBuf>,
+    pub at: Option<(usize, usize)>,
+    pub label: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            message: message.into(),
+            help: None,
+            file: None,
+            path: None,
+            at: None,
+            label: None,
+        }
+    }
+
+    pub fn warning(message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(message)
+        }
+    }
+
+    /// Points at `len` bytes from `offset` in `file`.
+    pub fn at(mut self, file: &Arc<SourceFile>, offset: usize, len: usize) -> Self {
+        self.path = Some(file.path.clone());
+        self.file = Some(file.clone());
+        self.at = Some((offset.min(file.text.len()), len));
+        self
+    }
+
+    /// Points at a 1-based line and column, as YAML parsers report them.
+    pub fn at_line_col(self, file: &Arc<SourceFile>, line: usize, col: usize, len: usize) -> Self {
+        let offset = file.offset_of(line, col);
+        self.at(file, offset, len)
+    }
+
+    /// Names a file without a place in it (a file that could not be read).
+    pub fn in_file(mut self, path: impl AsRef<Path>) -> Self {
+        self.path = Some(path.as_ref().to_path_buf());
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `path:line:col`, the part a terminal or an editor can jump to.
+    pub fn location(&self) -> Option<String> {
+        let path = self.path.as_ref()?;
+        match (&self.file, self.at) {
+            (Some(file), Some((offset, _))) => {
+                let (line, col) = file.line_col(offset);
+                Some(format!("{}:{line}:{col}", path.display()))
+            }
+            _ => Some(path.display().to_string()),
+        }
+    }
+
+    /// Renders the diagnostic as a compiler would: message, `path:line:col`,
+    /// the quoted source line, and the hint.
+    pub fn render(&self, color: bool) -> String {
+        let theme = if color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        let handler = GraphicalReportHandler::new_themed(theme).with_context_lines(1);
+        let source = match (&self.file, self.at) {
+            (Some(file), Some(_)) => Some(NamedSource::new(
+                file.path.display().to_string(),
+                file.text.clone(),
+            )),
+            _ => None,
+        };
+        let report = Report { diag: self, source };
+        let mut out = String::new();
+        if handler.render_report(&mut out, &report).is_err() {
+            out = format!("{self}\n");
+        }
+        // miette names the file only where it quotes it; a file without a
+        // place in it (one that could not be read) is named here.
+        if self.at.is_none()
+            && let Some(loc) = self.location()
+        {
+            out.push_str(&format!("  at {loc}\n"));
+        }
+        out
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.location() {
+            Some(loc) => write!(f, "{loc}: {}", self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+/// Renders several diagnostics, one after the other.
+pub fn render_all(diagnostics: &[Diagnostic], color: bool) -> String {
+    diagnostics
+        .iter()
+        .map(|d| d.render(color))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Adapter that lets miette draw a [`Diagnostic`] with its named source.
+struct Report<'a> {
+    diag: &'a Diagnostic,
+    source: Option<NamedSource<String>>,
+}
+
+impl fmt::Debug for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.diag, f)
+    }
+}
+
+impl fmt::Display for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.diag.message)
+    }
+}
+
+impl std::error::Error for Report<'_> {}
+
+impl miette::Diagnostic for Report<'_> {
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.diag.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+        })
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.diag
+            .help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.source.as_ref().map(|s| s as &dyn miette::SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        self.source.as_ref()?;
+        let (offset, len) = self.diag.at?;
+        let text = self.diag.label.clone().unwrap_or_else(|| "here".into());
+        let span = SourceSpan::new(offset.into(), len);
+        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
+            Some(text),
+            span,
+        ))))
+    }
+}
+
+/// All problems found in one run, in a stable order.
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn push(&mut self, d: Diagnostic) {
+        self.items.push(d);
+    }
+
+    pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
+        self.items.extend(other);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(Diagnostic::is_error)
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.items.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Sorted by file and place, so output is the same from run to run even
+    /// though files are checked in parallel.
+    pub fn into_sorted(mut self) -> Vec<Diagnostic> {
+        self.items.sort_by(|a, b| {
+            (&a.path, a.at.map(|x| x.0), a.severity, &a.message).cmp(&(
+                &b.path,
+                b.at.map(|x| x.0),
+                b.severity,
+                &b.message,
+            ))
+        });
+        self.items
+            .dedup_by(|a, b| a.path == b.path && a.at == b.at && a.message == b.message);
+        self.items
+    }
+}
+
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter()
+    }
+}

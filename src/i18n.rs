@@ -1,0 +1,177 @@
+//! UI strings from Fluent files: the ones built into Klausul, overridden or
+//! extended by the handbook's own `locales/<lang>/*.ftl`. A string missing in
+//! one language falls back to English, then to its id, so a half-translated
+//! override never breaks a build.
+
+use crate::diag::{Diagnostic, SourceFile};
+use crate::embedded;
+use crate::lang::Lang;
+use crate::model::Date;
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_templates::Loader;
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::path::Path;
+use unic_langid::LanguageIdentifier;
+
+pub struct Locales {
+    bundles: Vec<(Lang, LanguageIdentifier, FluentBundle<FluentResource>)>,
+}
+
+impl Locales {
+    /// Loads the built-in strings and the handbook's overrides under
+    /// `root/locales`. Syntax errors in an override are reported at their line.
+    pub fn load(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Locales {
+        let mut bundles = Vec::new();
+        for lang in Lang::ALL {
+            let id: LanguageIdentifier = lang.code().parse().unwrap_or_default();
+            let mut bundle = FluentBundle::new_concurrent(vec![id.clone()]);
+            bundle.set_use_isolating(false);
+            for (name, text) in embedded::locale_files(lang) {
+                let file =
+                    SourceFile::new(format!("(built-in) locales/{}/{name}", lang.code()), text);
+                add_resource(&mut bundle, &file, diagnostics);
+            }
+            let dir = root.join("locales").join(lang.code());
+            for path in crate::content::sorted_files(&dir, "ftl") {
+                let rel = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
+                match crate::content::read_text(&path, &rel) {
+                    Ok(file) => add_resource(&mut bundle, &file, diagnostics),
+                    Err(d) => diagnostics.push(d),
+                }
+            }
+            bundles.push((lang, id, bundle));
+        }
+        Locales { bundles }
+    }
+
+    fn bundle(&self, lang: Lang) -> Option<&FluentBundle<FluentResource>> {
+        self.bundles
+            .iter()
+            .find(|(l, _, _)| *l == lang)
+            .map(|(_, _, b)| b)
+    }
+
+    fn format(&self, lang: Lang, key: &str, args: Option<&FluentArgs<'_>>) -> Option<String> {
+        let bundle = self.bundle(lang)?;
+        let message = bundle.get_message(key)?;
+        let pattern = message.value()?;
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(pattern, args, &mut errors);
+        Some(text.into_owned())
+    }
+
+    /// The string `key` in `lang`, falling back to English and then the key.
+    pub fn text(&self, lang: Lang, key: &str) -> String {
+        self.text_with(lang, key, &[])
+    }
+
+    /// The string `key` with Fluent arguments (numbers select plurals).
+    pub fn text_with(&self, lang: Lang, key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        let mut fargs = FluentArgs::new();
+        for (k, v) in args {
+            fargs.set(k.to_string(), v.clone());
+        }
+        let fargs = (!args.is_empty()).then_some(&fargs);
+        self.format(lang, key, fargs)
+            .or_else(|| self.format(Lang::En, key, fargs))
+            .unwrap_or_else(|| key.to_string())
+    }
+
+    /// A date in the language's own style: "1. januar 2020", "1 January 2020".
+    pub fn date(&self, lang: Lang, date: Date) -> String {
+        let month = self.text(lang, &format!("month-{}", u8::from(date.0.month())));
+        self.text_with(
+            lang,
+            "date-long",
+            &[
+                ("day", FluentValue::from(date.0.day())),
+                ("month", FluentValue::from(month)),
+                ("year", FluentValue::from(date.0.year().to_string())),
+            ],
+        )
+    }
+
+    /// Every message id of a language, for the test that all languages have
+    /// the same strings.
+    pub fn message_ids(&self, lang: Lang) -> Vec<String> {
+        let mut ids: Vec<String> = embedded::locale_files(lang)
+            .into_iter()
+            .filter_map(|(_, text)| FluentResource::try_new(text.to_string()).ok())
+            .flat_map(|res| {
+                res.entries()
+                    .filter_map(|e| match e {
+                        fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+                        _ => None,
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        ids.sort();
+        ids
+    }
+}
+
+fn add_resource(
+    bundle: &mut FluentBundle<FluentResource>,
+    file: &std::sync::Arc<SourceFile>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let resource = match FluentResource::try_new(file.text.clone()) {
+        Ok(r) => r,
+        Err((r, errors)) => {
+            for e in errors {
+                diagnostics.push(
+                    Diagnostic::error(format!("Fluent syntax error: {}", e.kind))
+                        .at(file, e.pos.start, (e.pos.end - e.pos.start).max(1))
+                        .help("see https://projectfluent.org/fluent/guide/ for the syntax of .ftl files"),
+                );
+            }
+            r
+        }
+    };
+    bundle.add_resource_overriding(resource);
+}
+
+impl Loader for Locales {
+    fn lookup_complete(
+        &self,
+        lang: &LanguageIdentifier,
+        text_id: &str,
+        args: Option<&HashMap<Cow<'static, str>, FluentValue>>,
+    ) -> String {
+        self.try_lookup_complete(lang, text_id, args)
+            .unwrap_or_else(|| text_id.to_string())
+    }
+
+    fn try_lookup_complete(
+        &self,
+        lang: &LanguageIdentifier,
+        text_id: &str,
+        args: Option<&HashMap<Cow<'static, str>, FluentValue>>,
+    ) -> Option<String> {
+        let lang = Lang::parse(lang.language.as_str()).unwrap_or(Lang::En);
+        let fargs = args.map(|map| {
+            let mut fargs = FluentArgs::new();
+            for (k, v) in map {
+                // Fluent's plural rules want integers; Tera hands numbers over
+                // as floats.
+                let v = match v {
+                    FluentValue::Number(n) if n.value.fract() == 0.0 => {
+                        FluentValue::from(n.value as i64)
+                    }
+                    other => other.clone(),
+                };
+                fargs.set(k.to_string(), v);
+            }
+            fargs
+        });
+        self.format(lang, text_id, fargs.as_ref())
+            .or_else(|| self.format(Lang::En, text_id, fargs.as_ref()))
+    }
+
+    fn locales(&self) -> Box<dyn Iterator<Item = &LanguageIdentifier> + '_> {
+        Box::new(self.bundles.iter().map(|(_, id, _)| id))
+    }
+}

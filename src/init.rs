@@ -1,0 +1,107 @@
+//! `klausul init DIR`: a new handbook that builds at once, with one council,
+//! one example document and a small topic list to grow from.
+
+use std::path::Path;
+
+const FILES: &[(&str, &str)] = &[
+    (
+        "klausul.yaml",
+        r##"# Site configuration. The first language is the default.
+title:
+  nb: "Retningslinjer for sosiale medier"
+  nn: "Retningslinjer for sosiale medium"
+  da: "Retningslinjer for sociale medier"
+  en: "Social media guidelines"
+base_url: "/"
+languages: [nb, nn, da, en]
+theme: default
+branding:
+  accent: "#0062BA"
+"##,
+    ),
+    (
+        "content/topics.yaml",
+        r##"# The shared topic taxonomy: every title in every UI language.
+groups:
+  - id: accounts
+    title: { nb: "Kanaler og kontoer", nn: "Kanalar og kontoar", da: "Kanaler og profiler", en: "Channels and accounts" }
+    topics:
+      - id: official-accounts
+        title: { nb: "Offisielle kontoer og godkjenning", nn: "Offisielle kontoar og godkjenning", da: "Officielle profiler og godkendelse", en: "Official accounts approval" }
+      - id: moderation
+        title: { nb: "Moderering av kommentarer", nn: "Moderering av kommentarar", da: "Moderation af kommentarer", en: "Comment moderation" }
+  - id: duties
+    title: { nb: "Plikter og rettigheter", nn: "Plikter og rettar", da: "Pligter og rettigheder", en: "Duties and rights" }
+    topics:
+      - id: confidentiality
+        title: { nb: "Taushetsplikt", nn: "Teieplikt", da: "Tavshedspligt", en: "Confidentiality" }
+      - id: expression
+        title: { nb: "Ytringsfrihet", nn: "Ytringsfridom", da: "Ytringsfrihed", en: "Freedom of expression" }
+"##,
+    ),
+    (
+        "content/eksempel/council.yaml",
+        r##"name: Eksempel kommune
+country: NO
+language: nb
+region: Eksempel fylke
+website: https://www.example.org/
+kind: council
+"##,
+    ),
+    (
+        "content/eksempel/sosiale-medier.md",
+        r##"---
+title: Retningslinjer for sosiale medier
+status: draft
+example: true
+topics:
+  official-accounts: ["1.1"]
+  moderation: ["1.2"]
+  confidentiality: ["2.a"]
+  expression: ["2.b"]
+---
+
+Dette er et eksempel. Bytt ut teksten med kommunens egne retningslinjer.
+
+## 1. Kommunens kontoer
+
+1. Nye kontoer godkjennes av kommunikasjonsavdelingen.
+2. Kommentarer slettes bare når de bryter loven eller inneholder personangrep.
+
+## 2. Ansatte som privatpersoner
+
+- a) Taushetsplikten gjelder også i sosiale medier, se også [[1.1]].
+- b) Ansatte har ytringsfrihet som privatpersoner ([[topic:expression]]).
+"##,
+    ),
+    (
+        "README.md",
+        "# Handbook\n\nBuild with `klausul build`, preview with `klausul serve`.\n",
+    ),
+];
+
+/// Writes a new handbook into `dir`, which must not exist or be empty.
+pub fn init(dir: &Path) -> Result<(), String> {
+    if dir.exists() {
+        let empty = std::fs::read_dir(dir)
+            .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+            .next()
+            .is_none();
+        if !empty {
+            return Err(format!(
+                "{} exists and is not empty; choose a new folder",
+                dir.display()
+            ));
+        }
+    }
+    for (path, text) in FILES {
+        let full = dir.join(path);
+        if let Some(parent) = full.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        }
+        std::fs::write(&full, text).map_err(|e| format!("cannot write {}: {e}", full.display()))?;
+    }
+    Ok(())
+}

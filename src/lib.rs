@@ -1,0 +1,23 @@
+//! Klausul: a static site generator for multilingual guideline handbooks.
+//!
+//! Data flows one way: `content` loads and checks files into the `model`,
+//! `xref` resolves cross-references, then each output (`site`, `export`)
+//! renders from the model and `output` writes it atomically.
+
+pub mod content;
+pub mod diag;
+pub mod embedded;
+pub mod export;
+pub mod highlight;
+pub mod i18n;
+pub mod init;
+pub mod lang;
+pub mod markdown;
+pub mod model;
+pub mod numbering;
+pub mod output;
+pub mod pipeline;
+pub mod site;
+pub mod theme;
+pub mod xref;
+pub mod yaml;

@@ -1,0 +1,111 @@
+use clap::{Parser, Subcommand};
+use klausul::diag::render_all;
+use klausul::pipeline::{self, BuildReport, Failure};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Klausul builds multilingual guideline handbooks (nb, nn, da) into a
+/// cross-linked static site.
+#[derive(Parser)]
+#[command(name = "klausul", version, about)]
+struct Cli {
+    /// The handbook folder (with klausul.yaml).
+    #[arg(long, global = true, default_value = ".")]
+    root: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create a new handbook in DIR that builds at once.
+    Init { dir: PathBuf },
+    /// Build the site (default output: <root>/public).
+    Build {
+        /// Output folder; replaced only when the build succeeds.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Check everything a build would, and write nothing.
+    Check,
+}
+
+const USAGE: u8 = 2;
+const CONTENT: u8 = 1;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let color = std::io::stderr().is_terminal();
+    match cli.command {
+        Command::Init { dir } => match klausul::init::init(&dir) {
+            Ok(()) => {
+                println!(
+                    "Created a handbook in {}. Build it with: klausul build --root {}",
+                    dir.display(),
+                    dir.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(USAGE)
+            }
+        },
+        Command::Build { out } => {
+            let out = out.unwrap_or_else(|| pipeline::default_out(&cli.root));
+            match pipeline::build(&cli.root, &out) {
+                Ok(report) => {
+                    print_warnings(&report, color);
+                    println!(
+                        "Built {} pages ({} files) for {} councils, {} documents, {} clauses in {:.2} s -> {}",
+                        report.pages,
+                        report.files,
+                        report.councils,
+                        report.documents,
+                        report.clauses,
+                        report.elapsed.as_secs_f64(),
+                        out.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(f) => failed(f, color, Some(&out)),
+            }
+        }
+        Command::Check => match pipeline::check(&cli.root) {
+            Ok(report) => {
+                print_warnings(&report, color);
+                println!(
+                    "OK: {} councils, {} documents, {} clauses; {} pages would be written ({:.2} s)",
+                    report.councils,
+                    report.documents,
+                    report.clauses,
+                    report.pages,
+                    report.elapsed.as_secs_f64()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(f) => failed(f, color, None),
+        },
+    }
+}
+
+fn print_warnings(report: &BuildReport, color: bool) {
+    if !report.warnings.is_empty() {
+        eprint!("{}", render_all(&report.warnings, color));
+    }
+}
+
+fn failed(f: Failure, color: bool, out: Option<&PathBuf>) -> ExitCode {
+    eprint!("{}", render_all(&f.diagnostics, color));
+    let errors = f.diagnostics.iter().filter(|d| d.is_error()).count();
+    let noun = if errors == 1 { "error" } else { "errors" };
+    match out {
+        Some(out) => eprintln!(
+            "\n{errors} {noun}; nothing was written, {} is as it was.",
+            out.display()
+        ),
+        None => eprintln!("\n{errors} {noun}."),
+    }
+    ExitCode::from(if f.usage { USAGE } else { CONTENT })
+}

@@ -1,0 +1,759 @@
+//! Markdown to HTML for guideline documents: numbers clauses as it walks the
+//! document, gives each a permalink anchor, leaves cross-references as markers
+//! to resolve once every document is known, highlights code, refuses unsafe
+//! links and sanitises raw HTML.
+
+use crate::diag::{Diagnostic, SourceFile};
+use crate::model::{ClauseId, ClauseKind};
+use crate::numbering::{self, Numberer};
+use pulldown_cmark::{
+    CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd, TextMergeWithOffset,
+};
+use std::ops::Range;
+use std::sync::Arc;
+
+/// Marks the start and end of a late-bound piece of a [`Fragment`]. Both are
+/// private-use characters, removed from content when it is read.
+pub const MARK_OPEN: char = '\u{E000}';
+pub const MARK_CLOSE: char = '\u{E001}';
+
+/// HTML whose links and topic titles depend on the page that shows it: the
+/// path back to the language root, and the UI language.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Fragment(pub String);
+
+impl Fragment {
+    /// The marker for the path from the page to its language root.
+    pub fn root_marker() -> String {
+        format!("{MARK_OPEN}R{MARK_CLOSE}")
+    }
+
+    /// The marker for a topic's title in the page's UI language.
+    pub fn topic_marker(topic: &str) -> String {
+        format!("{MARK_OPEN}T:{topic}{MARK_CLOSE}")
+    }
+
+    /// Fills in the markers for one page: `resolve` gets each marker's
+    /// text (`R`, `T:topic`, `C:clause`) and returns the HTML to put there.
+    pub fn render(&self, resolve: &dyn Fn(&str) -> String) -> String {
+        let s = &self.0;
+        if !s.contains(MARK_OPEN) {
+            return s.clone();
+        }
+        let mut out = String::with_capacity(s.len() + 64);
+        let mut rest = s.as_str();
+        while let Some(start) = rest.find(MARK_OPEN) {
+            out.push_str(&rest[..start]);
+            let after = &rest[start + MARK_OPEN.len_utf8()..];
+            let Some(end) = after.find(MARK_CLOSE) else {
+                out.push_str(after);
+                return out;
+            };
+            out.push_str(&resolve(&after[..end]));
+            rest = &after[end + MARK_CLOSE.len_utf8()..];
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+/// A clause found in a document body.
+#[derive(Debug)]
+pub struct ParsedClause {
+    pub id: ClauseId,
+    pub kind: ClauseKind,
+    pub text: String,
+    pub html: String,
+    /// Byte offset in the source file, for diagnostics and line numbers.
+    pub offset: usize,
+}
+
+/// A `[[...]]` cross-reference, resolved once all documents are loaded.
+#[derive(Debug, Clone)]
+pub struct XrefUse {
+    pub target: String,
+    /// The text after `|`, if the author gave one.
+    pub label: Option<String>,
+    pub offset: usize,
+    pub len: usize,
+}
+
+impl XrefUse {
+    pub fn marker(index: usize) -> String {
+        format!("{MARK_OPEN}X{index}{MARK_CLOSE}")
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct ParsedBody {
+    pub clauses: Vec<ParsedClause>,
+    pub html: String,
+    pub xrefs: Vec<XrefUse>,
+    pub has_code: bool,
+}
+
+/// Where the document will be published, relative to the language root, so
+/// that footnotes in a clause shown elsewhere still point at the document.
+pub struct BodyContext<'a> {
+    pub file: &'a Arc<SourceFile>,
+    /// Byte offset of the body in the file (after the front matter).
+    pub body_start: usize,
+    pub doc_href: &'a str,
+}
+
+const OPTIONS: Options = Options::ENABLE_TABLES
+    .union(Options::ENABLE_FOOTNOTES)
+    .union(Options::ENABLE_STRIKETHROUGH)
+    .union(Options::ENABLE_HEADING_ATTRIBUTES)
+    .union(Options::ENABLE_WIKILINKS);
+
+/// A clause being collected: its events, and where it ends.
+struct Capture {
+    clause: usize,
+    events: Vec<Event<'static>>,
+    closes_on: TagEnd,
+    depth: usize,
+}
+
+/// Parses a document body. Problems go to `diagnostics`; the body is still
+/// returned so that every problem in every file is found in one run.
+pub fn parse_body(ctx: &BodyContext<'_>, diagnostics: &mut Vec<Diagnostic>) -> ParsedBody {
+    let body = &ctx.file.text[ctx.body_start..];
+    let events: Vec<(Event<'_>, Range<usize>)> =
+        TextMergeWithOffset::new(Parser::new_ext(body, OPTIONS).into_offset_iter()).collect();
+
+    let mut walk = Walk {
+        ctx,
+        diagnostics,
+        numberer: Numberer::default(),
+        out: Vec::with_capacity(events.len() + 16),
+        captures: Vec::new(),
+        parsed: ParsedBody::default(),
+        item_clause: Vec::new(),
+        raw_html: false,
+        strip: None,
+        pending_extra: None,
+        depth: 0,
+    };
+    let mut i = 0;
+    while i < events.len() {
+        i = walk.step(&events, i);
+    }
+    let Walk {
+        out,
+        mut parsed,
+        raw_html,
+        ..
+    } = walk;
+    let mut html = String::with_capacity(body.len() * 2);
+    pulldown_cmark::html::push_html(&mut html, out.into_iter());
+    parsed.html = if raw_html { sanitize(&html) } else { html };
+    if raw_html {
+        for clause in &mut parsed.clauses {
+            clause.html = sanitize(&clause.html);
+        }
+    }
+    parsed
+}
+
+struct Walk<'a, 'd> {
+    ctx: &'a BodyContext<'a>,
+    diagnostics: &'d mut Vec<Diagnostic>,
+    numberer: Numberer,
+    out: Vec<Event<'static>>,
+    captures: Vec<Capture>,
+    parsed: ParsedBody,
+    /// For each open list item, whether it is a clause.
+    item_clause: Vec<bool>,
+    raw_html: bool,
+    /// A text event to shorten: (event index, bytes to drop at the start,
+    /// byte index where a trailing `{#id}` starts).
+    strip: Option<(usize, usize, Option<usize>)>,
+    /// A second strip, for an id in a later text event than the label.
+    pending_extra: Option<(usize, usize, Option<usize>)>,
+    /// Nesting depth of block containers, to know where a capture ends.
+    depth: usize,
+}
+
+impl Walk<'_, '_> {
+    fn offset(&self, range: &Range<usize>) -> usize {
+        self.ctx.body_start + range.start
+    }
+
+    fn error(&mut self, range: &Range<usize>, message: String, help: &str) {
+        let offset = self.offset(range);
+        self.diagnostics.push(
+            Diagnostic::error(message)
+                .at(self.ctx.file, offset, range.len().clamp(1, 80))
+                .help(help),
+        );
+    }
+
+    /// Emits an event to the page and to every clause being collected.
+    fn emit(&mut self, event: Event<'static>) {
+        for cap in &mut self.captures {
+            cap.events.push(event.clone());
+        }
+        self.out.push(event);
+    }
+
+    /// Emits different HTML to the page (with ids) and to collected clauses
+    /// (without ids, since a clause may be shown on a page of its own).
+    fn emit_split(&mut self, page: String, fragment: String) {
+        let fragment: Event<'static> = Event::Html(CowStr::from(fragment));
+        for cap in &mut self.captures {
+            cap.events.push(fragment.clone());
+        }
+        self.out.push(Event::Html(CowStr::from(page)));
+    }
+
+    /// Looks ahead from a block's start for its first text and a trailing
+    /// `{#id}` on its first line.
+    fn first_line(
+        &mut self,
+        events: &[(Event<'_>, Range<usize>)],
+        from: usize,
+    ) -> (
+        Option<(usize, String)>,
+        Option<(usize, Range<usize>, String)>,
+    ) {
+        let mut first_text = None;
+        let mut last_text = None;
+        for (j, (ev, range)) in events.iter().enumerate().skip(from) {
+            match ev {
+                Event::Start(Tag::Paragraph) => continue,
+                Event::Text(t) => {
+                    if first_text.is_none() {
+                        first_text = Some((j, t.to_string()));
+                    }
+                    last_text = Some((j, range.clone(), t.to_string()));
+                }
+                Event::Start(Tag::List(_))
+                | Event::End(_)
+                | Event::SoftBreak
+                | Event::HardBreak
+                | Event::Start(Tag::Item) => break,
+                _ => {
+                    if first_text.is_none() {
+                        // The block starts with something other than plain
+                        // text (emphasis, a link): it has no label.
+                        first_text = Some((usize::MAX, String::new()));
+                    }
+                }
+            }
+        }
+        (first_text, last_text)
+    }
+
+    /// Finds the label and explicit id of a block starting at `from`, and
+    /// arranges for them to be cut from the text shown.
+    fn block_number(
+        &mut self,
+        events: &[(Event<'_>, Range<usize>)],
+        from: usize,
+        want_label: bool,
+    ) -> (Option<String>, Option<ClauseId>) {
+        let (first, last) = self.first_line(events, from);
+        let mut label = None;
+        let mut drop_start = 0;
+        let mut text_index = usize::MAX;
+        if let Some((j, text)) = &first
+            && *j != usize::MAX
+        {
+            text_index = *j;
+            if want_label && let Some((l, n)) = numbering::item_label(text) {
+                label = Some(l);
+                drop_start = n;
+            }
+        }
+        let mut explicit = None;
+        let mut cut_at = None;
+        if let Some((j, range, text)) = last
+            && let Some((id, at)) = numbering::explicit_id(&text)
+        {
+            match id {
+                Ok(id) => explicit = Some(id),
+                Err(raw) => self.error(
+                    &range,
+                    format!("`{{#{raw}}}` is not a valid clause id"),
+                    "an id is made of letters and digits joined by dots, such as {#4.2} or {#2.b}",
+                ),
+            }
+            if j == text_index {
+                cut_at = Some(at);
+            } else {
+                self.strip_later(j, 0, Some(at));
+            }
+        }
+        if text_index != usize::MAX && (drop_start > 0 || cut_at.is_some()) {
+            self.strip_later(text_index, drop_start, cut_at);
+        }
+        (label, explicit)
+    }
+
+    fn strip_later(&mut self, index: usize, drop_start: usize, cut_at: Option<usize>) {
+        // Only one pending strip is needed at a time: the first text of a
+        // block, or its last text when the id sits in a later event. Keep
+        // the earlier one; the later one is applied when reached.
+        match self.strip {
+            Some((i, _, _)) if i < index => {
+                self.pending_extra = Some((index, drop_start, cut_at));
+            }
+            _ => self.strip = Some((index, drop_start, cut_at)),
+        }
+    }
+
+    fn open_clause(&mut self, id: ClauseId, kind: ClauseKind, offset: usize, closes_on: TagEnd) {
+        self.parsed.clauses.push(ParsedClause {
+            id,
+            kind,
+            text: String::new(),
+            html: String::new(),
+            offset,
+        });
+        self.captures.push(Capture {
+            clause: self.parsed.clauses.len() - 1,
+            events: Vec::new(),
+            closes_on,
+            depth: self.depth,
+        });
+    }
+
+    /// Before a clause's end tag, leaves a marker on the page where the
+    /// links to the clause's topics go (in the reader's UI language).
+    fn mark_clause_end(&mut self, end: &TagEnd) {
+        let Some(cap) = self.captures.last() else {
+            return;
+        };
+        if &cap.closes_on == end && cap.depth == self.depth {
+            let id = &self.parsed.clauses[cap.clause].id;
+            let marker = format!("{MARK_OPEN}C:{id}{MARK_CLOSE}");
+            self.out.push(Event::InlineHtml(CowStr::from(marker)));
+        }
+    }
+
+    fn close_clause(&mut self, end: &TagEnd) {
+        let closes = self
+            .captures
+            .last()
+            .is_some_and(|c| &c.closes_on == end && c.depth == self.depth);
+        if !closes {
+            return;
+        }
+        let Some(cap) = self.captures.pop() else {
+            return;
+        };
+        let mut text = String::new();
+        for ev in &cap.events {
+            match ev {
+                Event::Text(t) | Event::Code(t) => text.push_str(t),
+                Event::SoftBreak | Event::HardBreak => text.push(' '),
+                Event::End(TagEnd::Paragraph | TagEnd::Item) => text.push(' '),
+                _ => {}
+            }
+        }
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, cap.events.into_iter());
+        let clause = &mut self.parsed.clauses[cap.clause];
+        clause.text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        clause.html = html;
+    }
+
+    fn anchor_html(id: &ClauseId) -> (String, String) {
+        let anchor = id.anchor();
+        let number = escape_html(id.as_str());
+        (
+            format!("<a class=\"clause-no\" href=\"#{anchor}\">{number}</a> "),
+            format!("<span class=\"clause-no\">{number}</span> "),
+        )
+    }
+
+    /// Handles the event at `i` and returns the index of the next one.
+    fn step(&mut self, events: &[(Event<'_>, Range<usize>)], i: usize) -> usize {
+        let (event, range) = &events[i];
+        match event {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                let explicit = id.as_ref().and_then(|raw| match ClauseId::parse(raw) {
+                    Some(id) => Some(id),
+                    None => {
+                        self.error(
+                            range,
+                            format!("`{{#{raw}}}` is not a valid clause id"),
+                            "an id is made of letters and digits joined by dots, such as {#4.2}",
+                        );
+                        None
+                    }
+                });
+                let number = match explicit {
+                    Some(id) => Some(id),
+                    None => match events.get(i + 1) {
+                        Some((Event::Text(t), _)) => numbering::heading_number(t).map(|(id, n)| {
+                            self.strip = Some((i + 1, n, None));
+                            id
+                        }),
+                        _ => None,
+                    },
+                };
+                let level_n = *level as u8;
+                match self.numberer.heading(level_n, number) {
+                    Some(id) => {
+                        let (link, plain) = Self::anchor_html(&id);
+                        let anchor = id.anchor();
+                        self.emit_split(
+                            format!("<h{level_n} id=\"{anchor}\" class=\"clause-heading\">{link}"),
+                            format!("<h{level_n} class=\"clause-heading\">{plain}"),
+                        );
+                        self.depth += 1;
+                        self.open_clause(
+                            id,
+                            ClauseKind::Section,
+                            self.offset(range),
+                            TagEnd::Heading(*level),
+                        );
+                    }
+                    None => {
+                        self.depth += 1;
+                        self.emit(Event::Start(Tag::Heading {
+                            level: *level,
+                            id: None,
+                            classes: Vec::new(),
+                            attrs: Vec::new(),
+                        }));
+                    }
+                }
+            }
+            Event::Start(Tag::List(start)) => {
+                self.numberer.list_start(*start);
+                self.depth += 1;
+                self.emit(Event::Start(Tag::List(*start)));
+            }
+            Event::End(TagEnd::List(ordered)) => {
+                self.numberer.list_end();
+                self.emit(Event::End(TagEnd::List(*ordered)));
+                self.depth -= 1;
+            }
+            Event::Start(Tag::Item) => {
+                let (label, explicit) = self.block_number(events, i + 1, true);
+                let id = self.numberer.item_start(label.as_deref(), explicit);
+                self.depth += 1;
+                match id {
+                    Some(id) => {
+                        let (link, plain) = Self::anchor_html(&id);
+                        let anchor = id.anchor();
+                        self.emit_split(
+                            format!("<li id=\"{anchor}\" class=\"clause\">{link}"),
+                            format!("<li class=\"clause\">{plain}"),
+                        );
+                        self.item_clause.push(true);
+                        self.open_clause(id, ClauseKind::Item, self.offset(range), TagEnd::Item);
+                    }
+                    None => {
+                        self.item_clause.push(false);
+                        self.emit(Event::Start(Tag::Item));
+                    }
+                }
+            }
+            Event::End(TagEnd::Item) => {
+                self.numberer.item_end();
+                self.item_clause.pop();
+                self.mark_clause_end(&TagEnd::Item);
+                self.emit(Event::End(TagEnd::Item));
+                self.close_clause(&TagEnd::Item);
+                self.depth -= 1;
+            }
+            Event::Start(Tag::Paragraph) => {
+                let first_in_item = matches!(
+                    events.get(i.wrapping_sub(1)),
+                    Some((Event::Start(Tag::Item), _))
+                );
+                let (label, explicit) = if first_in_item {
+                    (None, None)
+                } else {
+                    self.block_number(events, i + 1, true)
+                };
+                self.depth += 1;
+                match self.numberer.labelled_paragraph(label.as_deref(), explicit) {
+                    Some(id) if !first_in_item => {
+                        let (link, plain) = Self::anchor_html(&id);
+                        let anchor = id.anchor();
+                        self.emit_split(
+                            format!("<p id=\"{anchor}\" class=\"clause\">{link}"),
+                            format!("<p class=\"clause\">{plain}"),
+                        );
+                        self.open_clause(
+                            id,
+                            ClauseKind::Item,
+                            self.offset(range),
+                            TagEnd::Paragraph,
+                        );
+                    }
+                    _ => self.emit(Event::Start(Tag::Paragraph)),
+                }
+            }
+            Event::End(end @ (TagEnd::Paragraph | TagEnd::Heading(_))) => {
+                self.mark_clause_end(end);
+                self.emit(Event::End(*end));
+                self.close_clause(end);
+                self.depth -= 1;
+            }
+            Event::Start(Tag::Link {
+                link_type: LinkType::WikiLink { has_pothole },
+                dest_url,
+                ..
+            }) => {
+                let mut j = i + 1;
+                let mut label = String::new();
+                while j < events.len() && !matches!(events[j].0, Event::End(TagEnd::Link)) {
+                    if let Event::Text(t) | Event::Code(t) = &events[j].0 {
+                        label.push_str(t);
+                    }
+                    j += 1;
+                }
+                let index = self.parsed.xrefs.len();
+                self.parsed.xrefs.push(XrefUse {
+                    target: dest_url.trim().to_string(),
+                    label: has_pothole.then_some(label),
+                    offset: self.offset(range),
+                    len: range.len(),
+                });
+                let marker = XrefUse::marker(index);
+                self.emit(Event::InlineHtml(CowStr::from(marker)));
+                return j + 1;
+            }
+            Event::Start(Tag::Link { dest_url, .. })
+            | Event::Start(Tag::Image { dest_url, .. }) => {
+                let safe = is_safe_url(dest_url);
+                if !safe {
+                    self.error(
+                        range,
+                        format!("unsafe link target `{dest_url}`"),
+                        "links may use http, https, mailto or tel, or be relative to the page",
+                    );
+                }
+                let mut event = event.clone().into_static();
+                if !safe
+                    && let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) =
+                        &mut event
+                {
+                    *dest_url = CowStr::from("#");
+                }
+                self.emit(event);
+            }
+            Event::Html(raw) | Event::InlineHtml(raw) => {
+                self.raw_html = true;
+                let lower = raw.to_ascii_lowercase();
+                if lower.contains("javascript:")
+                    || lower.contains("vbscript:")
+                    || lower.contains("data:text/html")
+                {
+                    self.error(
+                        range,
+                        "unsafe script URL in raw HTML".to_string(),
+                        "remove the script link; raw HTML is sanitised and scripts never reach the page",
+                    );
+                }
+                let owned = CowStr::from(raw.to_string());
+                self.emit(match event {
+                    Event::Html(_) => Event::Html(owned),
+                    _ => Event::InlineHtml(owned),
+                });
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let lang = match kind {
+                    CodeBlockKind::Fenced(info) => info.to_string(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                let mut code = String::new();
+                let mut j = i + 1;
+                while j < events.len() && !matches!(events[j].0, Event::End(TagEnd::CodeBlock)) {
+                    if let Event::Text(t) = &events[j].0 {
+                        code.push_str(t);
+                    }
+                    j += 1;
+                }
+                self.parsed.has_code = true;
+                self.emit(Event::Html(CowStr::from(crate::highlight::highlight(
+                    &code, &lang,
+                ))));
+                return j + 1;
+            }
+            Event::FootnoteReference(name) => {
+                let name_html = escape_html(name);
+                let href = escape_html(&name.replace(' ', "-"));
+                let doc = self.ctx.doc_href;
+                let root = Fragment::root_marker();
+                self.emit_split(
+                    format!("<sup class=\"footnote-reference\"><a href=\"#fn-{href}\">{name_html}</a></sup>"),
+                    format!("<sup class=\"footnote-reference\"><a href=\"{root}{doc}#fn-{href}\">{name_html}</a></sup>"),
+                );
+            }
+            Event::Start(Tag::FootnoteDefinition(name)) => {
+                let href = escape_html(&name.replace(' ', "-"));
+                let name_html = escape_html(name);
+                self.depth += 1;
+                self.emit(Event::Html(CowStr::from(format!(
+                    "<div class=\"footnote-definition\" id=\"fn-{href}\"><sup class=\"footnote-definition-label\">{name_html}</sup>"
+                ))));
+            }
+            Event::End(TagEnd::FootnoteDefinition) => {
+                self.emit(Event::Html(CowStr::from("</div>\n")));
+                self.depth -= 1;
+            }
+            Event::Text(text) => {
+                let mut t: &str = text;
+                let owned;
+                if let Some((at, drop_start, cut)) = self.strip
+                    && at == i
+                {
+                    let end = cut.unwrap_or(t.len()).max(drop_start);
+                    owned = t[drop_start.min(t.len())..end.min(t.len())]
+                        .trim_end()
+                        .to_string();
+                    t = &owned;
+                    self.strip = self.pending_extra.take();
+                }
+                self.emit(Event::Text(CowStr::from(t.to_string())));
+            }
+            Event::Start(tag) => {
+                self.depth += 1;
+                self.emit(Event::Start(tag.clone().into_static()));
+            }
+            Event::End(end) => {
+                self.emit(Event::End(*end));
+                self.depth -= 1;
+            }
+            other => self.emit(other.clone().into_static()),
+        }
+        i + 1
+    }
+}
+
+/// Escapes text for HTML.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    let _ = pulldown_cmark_escape::escape_html(&mut out, s);
+    out
+}
+
+/// Links may go to the web, to mail or phone, or stay within the site.
+fn is_safe_url(url: &str) -> bool {
+    let url = url.trim();
+    let scheme_end = url.find(|c: char| matches!(c, ':' | '/' | '?' | '#'));
+    match scheme_end {
+        Some(i) if url[i..].starts_with(':') => {
+            let scheme = url[..i].to_ascii_lowercase();
+            matches!(scheme.as_str(), "http" | "https" | "mailto" | "tel")
+        }
+        _ => !url.chars().any(char::is_control),
+    }
+}
+
+/// Cleans raw HTML that an author wrote into Markdown: scripts, event
+/// handlers and unsafe URLs go; Klausul's own anchors and classes stay.
+fn sanitize(html: &str) -> String {
+    ammonia::Builder::default()
+        .add_generic_attributes(["id", "class", "lang", "dir"])
+        .add_tag_attributes("ol", ["start"])
+        .url_relative(ammonia::UrlRelative::PassThrough)
+        .link_rel(None)
+        .clean(html)
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(src: &str) -> (ParsedBody, Vec<Diagnostic>) {
+        let file = SourceFile::new("test.md", src);
+        let mut diags = Vec::new();
+        let ctx = BodyContext {
+            file: &file,
+            body_start: 0,
+            doc_href: "c/d.html",
+        };
+        (parse_body(&ctx, &mut diags), diags)
+    }
+
+    fn ids(body: &ParsedBody) -> Vec<&str> {
+        body.clauses.iter().map(|c| c.id.as_str()).collect()
+    }
+
+    #[test]
+    fn chapters_lists_and_labels() {
+        let src = "Intro.\n\n## 1. First\n\nText.\n\n1. one\n2. two\n\nMore.\n\n7. seven\n8. eight\n\n## 2. Second\n\n- a) alpha\n- b) beta\n    1. nested\n\nc) as a paragraph\n";
+        let (body, diags) = parse(src);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(
+            ids(&body),
+            [
+                "1", "1.1", "1.2", "1.7", "1.8", "2", "2.a", "2.b", "2.b.1", "2.c"
+            ]
+        );
+        let seven = &body.clauses[3];
+        assert_eq!(seven.text, "seven");
+        assert!(body.html.contains("<li id=\"k-1.7\" class=\"clause\"><a class=\"clause-no\" href=\"#k-1.7\">1.7</a> seven</li>"), "{}", body.html);
+        // The label is shown as the clause number, not twice.
+        assert_eq!(body.clauses[6].text, "alpha");
+        assert!(body.html.contains("<h2 id=\"k-2\" class=\"clause-heading\"><a class=\"clause-no\" href=\"#k-2\">2</a> Second</h2>"), "{}", body.html);
+        // A clause shown elsewhere has no id, so it cannot clash.
+        assert!(!body.clauses[7].html.contains("id="));
+        assert!(body.clauses[7].html.contains("nested"));
+    }
+
+    #[test]
+    fn explicit_ids_are_used_and_hidden() {
+        let (body, diags) = parse("- Keep records {#4.2}\n- plain bullet\n\n## Annex {#a}\n");
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(ids(&body), ["4.2", "a"]);
+        assert!(!body.html.contains("{#"), "{}", body.html);
+    }
+
+    #[test]
+    fn bad_explicit_id_is_reported_at_its_line() {
+        let (_, diags) = parse("text\n\n- item {#no good}\n");
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].location().unwrap(), "test.md:3:3");
+    }
+
+    #[test]
+    fn unsafe_links_are_refused() {
+        let (body, diags) = parse("[x](javascript:alert(1)) [y](https://ok.no) [z](../rel.html)\n");
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert!(diags[0].message.contains("javascript:"));
+        assert!(!body.html.contains("javascript:"));
+        assert!(body.html.contains("https://ok.no"));
+    }
+
+    #[test]
+    fn raw_html_is_sanitised() {
+        let (body, _) = parse("<script>alert(1)</script>\n\n1. item <b onclick=\"x()\">bold</b>\n");
+        assert!(!body.html.contains("<script"), "{}", body.html);
+        assert!(!body.html.contains("onclick"), "{}", body.html);
+        assert!(body.html.contains("<b>bold</b>"), "{}", body.html);
+        assert!(body.html.contains("id=\"k-1\""), "{}", body.html);
+    }
+
+    #[test]
+    fn wikilinks_become_markers() {
+        let (body, _) = parse("See [[2.e]] and [[volda:2.i|this]].\n");
+        assert_eq!(body.xrefs.len(), 2);
+        assert_eq!(body.xrefs[1].target, "volda:2.i");
+        assert_eq!(body.xrefs[1].label.as_deref(), Some("this"));
+        assert!(body.html.contains(&XrefUse::marker(0)));
+    }
+
+    #[test]
+    fn fragments_fill_in_markers() {
+        let f = Fragment(format!(
+            "<a href=\"{}x.html\">{}</a>",
+            Fragment::root_marker(),
+            Fragment::topic_marker("t")
+        ));
+        let html = f.render(&|m| match m {
+            "R" => "../".to_string(),
+            _ => format!("[{m}]"),
+        });
+        assert_eq!(html, "<a href=\"../x.html\">[T:t]</a>");
+    }
+}

@@ -1,0 +1,315 @@
+//! The handbook as typed data: what the loaders produce and every output reads.
+
+use crate::lang::Lang;
+use crate::markdown::Fragment;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::PathBuf;
+
+/// A clause number as the document shows it: `1.7`, `2.b`, `2.b.1`.
+/// Segments are digits or lowercase letters, joined by dots.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct ClauseId(String);
+
+impl ClauseId {
+    pub fn parse(s: &str) -> Option<ClauseId> {
+        let valid = !s.is_empty()
+            && s.len() <= 64
+            && s.split('.')
+                .all(|seg| !seg.is_empty() && seg.chars().all(char::is_alphanumeric));
+        valid.then(|| ClauseId(s.to_string()))
+    }
+
+    /// Appends a segment: `2` + `b` = `2.b`.
+    pub fn child(parent: Option<&ClauseId>, segment: &str) -> ClauseId {
+        match parent {
+            Some(p) => ClauseId(format!("{}.{segment}", p.0)),
+            None => ClauseId(segment.to_string()),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The HTML id of the clause's anchor, stable across builds.
+    pub fn anchor(&self) -> String {
+        format!("k-{}", self.0)
+    }
+}
+
+impl fmt::Display for ClauseId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A slug used as a folder, file or topic name: lowercase ASCII letters,
+/// digits and hyphens, so it is safe in a path and a URL.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct Slug(String);
+
+impl Slug {
+    pub fn parse(s: &str) -> Option<Slug> {
+        let ok = !s.is_empty()
+            && s.len() <= 100
+            && s.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
+            && s.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+        ok.then(|| Slug(s.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Slug {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+pub type CouncilId = Slug;
+pub type DocId = Slug;
+pub type TopicId = Slug;
+
+/// Text given in each UI language.
+pub type Localized = BTreeMap<Lang, String>;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum Country {
+    #[serde(rename = "NO")]
+    Norway,
+    #[serde(rename = "DK")]
+    Denmark,
+}
+
+impl Country {
+    pub fn code(self) -> &'static str {
+        match self {
+            Country::Norway => "NO",
+            Country::Denmark => "DK",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CouncilKind {
+    Council,
+    /// National guidance (such as KS's), shown as a baseline.
+    Reference,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Draft,
+    Proposed,
+    Adopted,
+    Repealed,
+}
+
+impl Status {
+    pub fn parse(s: &str) -> Option<Status> {
+        match s {
+            "draft" => Some(Status::Draft),
+            "proposed" => Some(Status::Proposed),
+            "adopted" => Some(Status::Adopted),
+            "repealed" => Some(Status::Repealed),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::Proposed => "proposed",
+            Status::Adopted => "adopted",
+            Status::Repealed => "repealed",
+        }
+    }
+}
+
+/// A calendar date, written `YYYY-MM-DD` in front matter.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date(pub time::Date);
+
+impl Date {
+    pub fn parse(s: &str) -> Option<Date> {
+        let format = time::macros::format_description!("[year]-[month]-[day]");
+        time::Date::parse(s.trim(), format).ok().map(Date)
+    }
+
+    pub fn iso(&self) -> String {
+        format!(
+            "{:04}-{:02}-{:02}",
+            self.0.year(),
+            u8::from(self.0.month()),
+            self.0.day()
+        )
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.iso())
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClauseKind {
+    /// A numbered heading: `## 2. Title`.
+    Section,
+    /// A numbered list item or labelled paragraph.
+    Item,
+}
+
+#[derive(Debug)]
+pub struct Clause {
+    pub id: ClauseId,
+    pub kind: ClauseKind,
+    /// The clause's own text without nested clauses, as plain text.
+    pub text: String,
+    /// The clause's own content as HTML, with late-bound links.
+    pub html: Fragment,
+    /// 1-based line in the source file.
+    pub line: usize,
+    /// Topics that the front matter maps to this clause, in taxonomy order.
+    pub topics: Vec<TopicId>,
+}
+
+#[derive(Debug)]
+pub struct Document {
+    pub id: DocId,
+    pub council: CouncilId,
+    pub title: String,
+    pub lang: Lang,
+    pub adopted: Option<Date>,
+    pub status: Status,
+    pub decided_by: Option<String>,
+    pub case_ref: Option<String>,
+    pub source: Option<String>,
+    pub example: bool,
+    /// Topic id -> clauses, in the order of the front matter.
+    pub topics: Vec<(TopicId, Vec<ClauseId>)>,
+    pub clauses: Vec<Clause>,
+    pub body: Fragment,
+    /// Whether the body has highlighted code, so the page loads the code CSS.
+    pub has_code: bool,
+    pub path: PathBuf,
+}
+
+impl Document {
+    pub fn clause(&self, id: &ClauseId) -> Option<&Clause> {
+        self.clauses.iter().find(|c| &c.id == id)
+    }
+}
+
+#[derive(Debug)]
+pub struct Council {
+    pub id: CouncilId,
+    pub name: String,
+    pub country: Country,
+    pub language: Lang,
+    pub region: Option<String>,
+    pub website: Option<String>,
+    pub kind: CouncilKind,
+    pub documents: Vec<Document>,
+}
+
+#[derive(Debug)]
+pub struct Topic {
+    pub id: TopicId,
+    pub title: Localized,
+    pub description: Localized,
+}
+
+#[derive(Debug)]
+pub struct TopicGroup {
+    pub id: Slug,
+    pub title: Localized,
+    pub topics: Vec<Topic>,
+}
+
+#[derive(Debug, Default)]
+pub struct Taxonomy {
+    pub groups: Vec<TopicGroup>,
+}
+
+impl Taxonomy {
+    pub fn topics(&self) -> impl Iterator<Item = &Topic> {
+        self.groups.iter().flat_map(|g| g.topics.iter())
+    }
+
+    pub fn topic(&self, id: &str) -> Option<&Topic> {
+        self.topics().find(|t| t.id.as_str() == id)
+    }
+
+    /// Position of a topic in the taxonomy, used to sort a clause's topics.
+    pub fn position(&self, id: &TopicId) -> usize {
+        self.topics()
+            .position(|t| &t.id == id)
+            .unwrap_or(usize::MAX)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Branding {
+    /// Path of the logo in the output, relative to the site root.
+    pub logo: Option<String>,
+    /// CSS colour, checked to be a hex colour.
+    pub accent: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct SiteConfig {
+    pub title: Localized,
+    pub base_url: String,
+    /// UI languages; the first is the default.
+    pub languages: Vec<Lang>,
+    pub theme: String,
+    pub branding: Branding,
+}
+
+impl SiteConfig {
+    pub fn default_language(&self) -> Lang {
+        self.languages.first().copied().unwrap_or(Lang::Nb)
+    }
+}
+
+#[derive(Debug)]
+pub struct Handbook {
+    pub config: SiteConfig,
+    pub taxonomy: Taxonomy,
+    pub councils: Vec<Council>,
+}
+
+impl Handbook {
+    pub fn council(&self, id: &str) -> Option<&Council> {
+        self.councils.iter().find(|c| c.id.as_str() == id)
+    }
+
+    pub fn documents(&self) -> impl Iterator<Item = (&Council, &Document)> {
+        self.councils
+            .iter()
+            .flat_map(|c| c.documents.iter().map(move |d| (c, d)))
+    }
+
+    /// Every (council, document, clause) that addresses a topic, in council order.
+    pub fn clauses_on<'a>(
+        &'a self,
+        topic: &'a TopicId,
+    ) -> impl Iterator<Item = (&'a Council, &'a Document, &'a Clause)> + 'a {
+        self.documents().flat_map(move |(c, d)| {
+            d.clauses
+                .iter()
+                .filter(move |cl| cl.topics.contains(topic))
+                .map(move |cl| (c, d, cl))
+        })
+    }
+}

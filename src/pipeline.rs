@@ -1,0 +1,273 @@
+//! The build, in one direction: load -> validate -> model -> render -> write.
+
+use crate::content::{self, LoadedCouncil};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::i18n::Locales;
+use crate::model::Handbook;
+use crate::output::Staging;
+use crate::site::{RESERVED_IDS, SiteRenderer};
+use crate::theme::Theme;
+use crate::{export, highlight, xref};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub pages: usize,
+    pub files: usize,
+    pub councils: usize,
+    pub documents: usize,
+    pub clauses: usize,
+    pub elapsed: Duration,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// A build or check that stopped: the problems, sorted. `usage` marks a
+/// problem with how Klausul was called rather than with the content.
+#[derive(Debug)]
+pub struct Failure {
+    pub diagnostics: Vec<Diagnostic>,
+    pub usage: bool,
+}
+
+/// Everything loaded and checked, ready to render.
+pub struct Loaded {
+    pub handbook: Handbook,
+    pub locales: Arc<Locales>,
+    pub theme: Theme,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Loads and checks the handbook at `root`. All problems are collected.
+pub fn load(root: &Path) -> Result<Loaded, Failure> {
+    let mut diags: Vec<Diagnostic> = Vec::new();
+    let Some(config) = content::load_config(root, &mut diags) else {
+        return Err(fail(diags, false));
+    };
+    let locales = Arc::new(Locales::load(root, &mut diags));
+    let theme = Theme::load(root, &config.theme, locales.clone(), &mut diags);
+    let taxonomy = content::load_taxonomy(root, &config.languages, &mut diags);
+    let mut councils: Vec<LoadedCouncil> = content::load_councils(root, &taxonomy, &mut diags);
+    check_reserved(&councils, &mut diags);
+    xref::resolve_all(&mut councils, &taxonomy, &mut diags);
+
+    let councils = councils
+        .into_iter()
+        .map(|lc| {
+            let mut council = lc.council;
+            council.documents = lc.documents.into_iter().map(|d| d.doc).collect();
+            council
+        })
+        .collect();
+    let handbook = Handbook {
+        config,
+        taxonomy,
+        councils,
+    };
+    let mut all = Diagnostics::default();
+    all.extend(diags);
+    if all.has_errors() {
+        return Err(Failure {
+            diagnostics: all.into_sorted(),
+            usage: false,
+        });
+    }
+    let Some(theme) = theme else {
+        return Err(Failure {
+            diagnostics: all.into_sorted(),
+            usage: false,
+        });
+    };
+    Ok(Loaded {
+        handbook,
+        locales,
+        theme,
+        warnings: all.into_sorted(),
+    })
+}
+
+fn fail(diags: Vec<Diagnostic>, usage: bool) -> Failure {
+    let mut all = Diagnostics::default();
+    all.extend(diags);
+    Failure {
+        diagnostics: all.into_sorted(),
+        usage,
+    }
+}
+
+fn check_reserved(councils: &[LoadedCouncil], diags: &mut Vec<Diagnostic>) {
+    for lc in councils {
+        if RESERVED_IDS.contains(&lc.council.id.as_str()) {
+            diags.push(
+                Diagnostic::error(format!(
+                    "`{}` cannot be a council folder name: the site uses it",
+                    lc.council.id
+                ))
+                .in_file(Path::new("content").join(lc.council.id.as_str()))
+                .help(format!(
+                    "rename the folder; reserved names are {}",
+                    RESERVED_IDS.join(", ")
+                )),
+            );
+        }
+        for d in &lc.documents {
+            if d.doc.id.as_str() == "index" {
+                diags.push(
+                    Diagnostic::error(
+                        "a document cannot be called `index.md`: the council page uses that name",
+                    )
+                    .in_file(&d.doc.path)
+                    .help("rename the file after the document, e.g. `sosiale-medium.md`"),
+                );
+            }
+        }
+    }
+}
+
+/// Checks the output folder is somewhere a build may replace.
+fn check_out(root: &Path, out: &Path) -> Result<(), Failure> {
+    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let (root_abs, out_abs) = (abs(root), abs(out));
+    let protected = [
+        root_abs.clone(),
+        root_abs.join("content"),
+        root_abs.join("themes"),
+        root_abs.join("locales"),
+    ];
+    if protected.iter().any(|p| p.starts_with(&out_abs)) {
+        return Err(fail(
+            vec![
+                Diagnostic::error(format!(
+                    "refusing to build into {}: it would replace the handbook's own files",
+                    out.display()
+                ))
+                .help("choose an output folder of its own, such as `public`"),
+            ],
+            true,
+        ));
+    }
+    if out_abs.is_file() {
+        return Err(fail(
+            vec![
+                Diagnostic::error(format!("{} is a file, not a folder", out.display()))
+                    .help("choose another --out"),
+            ],
+            true,
+        ));
+    }
+    Ok(())
+}
+
+/// Builds the site from `root` into `out`. On any error the previous output
+/// is left as it was.
+pub fn build(root: &Path, out: &Path) -> Result<BuildReport, Failure> {
+    let start = Instant::now();
+    check_out(root, out)?;
+    let loaded = load(root)?;
+    let hb = &loaded.handbook;
+    let renderer = SiteRenderer {
+        hb,
+        theme: &loaded.theme,
+        locales: &loaded.locales,
+    };
+    let pages =
+        renderer.render_all().map_err(|e| {
+            fail(
+                vec![Diagnostic::error(format!("rendering failed: {e}")).help(
+                    "a template in the theme uses a variable or function that does not exist",
+                )],
+                false,
+            )
+        })?;
+    let mut files: Vec<(String, Vec<u8>)> = pages;
+    let page_count = files.len();
+    for (name, bytes) in &loaded.theme.static_files {
+        files.push((format!("static/{name}"), bytes.clone()));
+    }
+    if hb.documents().any(|(_, d)| d.has_code) {
+        files.push((
+            "static/highlight.css".into(),
+            highlight::stylesheet().into_bytes(),
+        ));
+    }
+    if let Some(logo) = &hb.config.branding.logo {
+        match std::fs::read(root.join(logo)) {
+            Ok(bytes) => files.push((
+                format!("static/brand/{}", crate::site::brand_file_name(logo)),
+                bytes,
+            )),
+            Err(e) => {
+                return Err(fail(
+                    vec![Diagnostic::error(format!("cannot read the logo: {e}")).in_file(logo)],
+                    false,
+                ));
+            }
+        }
+    }
+    files.push((
+        "data/handbook.json".into(),
+        export::handbook_json(hb).into_bytes(),
+    ));
+
+    let io_fail =
+        |e: std::io::Error| {
+            fail(
+                vec![Diagnostic::error(format!("cannot write the site to {}: {e}", out.display()))
+                .help("check that the folder can be written; the previous output is untouched")],
+                false,
+            )
+        };
+    let staging = Staging::new(out).map_err(io_fail)?;
+    use rayon::prelude::*;
+    files
+        .par_iter()
+        .try_for_each(|(path, bytes)| staging.write(path, bytes))
+        .map_err(io_fail)?;
+    let file_count = files.len();
+    staging.commit().map_err(io_fail)?;
+
+    Ok(BuildReport {
+        pages: page_count,
+        files: file_count,
+        councils: hb.councils.len(),
+        documents: hb.documents().count(),
+        clauses: hb.documents().map(|(_, d)| d.clauses.len()).sum(),
+        elapsed: start.elapsed(),
+        warnings: loaded.warnings,
+    })
+}
+
+/// Validates everything a build would, renders every page in memory, and
+/// writes nothing.
+pub fn check(root: &Path) -> Result<BuildReport, Failure> {
+    let start = Instant::now();
+    let loaded = load(root)?;
+    let hb = &loaded.handbook;
+    let renderer = SiteRenderer {
+        hb,
+        theme: &loaded.theme,
+        locales: &loaded.locales,
+    };
+    let pages = renderer.render_all().map_err(|e| {
+        fail(
+            vec![Diagnostic::error(format!("rendering failed: {e}"))],
+            false,
+        )
+    })?;
+    Ok(BuildReport {
+        pages: pages.len(),
+        files: 0,
+        councils: hb.councils.len(),
+        documents: hb.documents().count(),
+        clauses: hb.documents().map(|(_, d)| d.clauses.len()).sum(),
+        elapsed: start.elapsed(),
+        warnings: loaded.warnings,
+    })
+}
+
+/// The default output folder for a root.
+pub fn default_out(root: &Path) -> PathBuf {
+    root.join("public")
+}

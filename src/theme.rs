@@ -1,0 +1,90 @@
+//! The theme: Tera templates and static files, built in and overridable by
+//! the handbook's own `themes/<name>/`. Templates are parsed once per build.
+
+use crate::diag::Diagnostic;
+use crate::embedded;
+use crate::i18n::Locales;
+use fluent_templates::FluentLoader;
+use std::path::Path;
+use std::sync::Arc;
+use tera::Tera;
+
+pub struct Theme {
+    pub tera: Tera,
+    /// Static files as (path under `static/`, bytes).
+    pub static_files: Vec<(String, Vec<u8>)>,
+}
+
+impl Theme {
+    pub fn load(
+        root: &Path,
+        name: &str,
+        locales: Arc<Locales>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Option<Theme> {
+        let mut templates: Vec<(String, String)> = embedded::templates()
+            .into_iter()
+            .map(|(n, s)| (n, s.to_string()))
+            .collect();
+        let mut static_files: Vec<(String, Vec<u8>)> = embedded::static_files()
+            .into_iter()
+            .map(|(n, b)| (n, b.to_vec()))
+            .collect();
+        let dir = root.join("themes").join(name);
+        for path in crate::content::sorted_files(&dir.join("templates"), "html") {
+            let shown = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
+            match crate::content::read_text(&path, &shown) {
+                Ok(file) => {
+                    let Some(file_name) = path.file_name().and_then(|n| n.to_str()) else {
+                        continue;
+                    };
+                    templates.retain(|(n, _)| n != file_name);
+                    templates.push((file_name.to_string(), file.text.clone()));
+                }
+                Err(d) => diagnostics.push(d),
+            }
+        }
+        let static_dir = dir.join("static");
+        if static_dir.is_dir() {
+            for entry in walkdir::WalkDir::new(&static_dir)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_file())
+            {
+                let Ok(rel) = entry.path().strip_prefix(&static_dir) else {
+                    continue;
+                };
+                let rel = rel.to_string_lossy().replace('\\', "/");
+                match std::fs::read(entry.path()) {
+                    Ok(bytes) => {
+                        static_files.retain(|(n, _)| n != &rel);
+                        static_files.push((rel, bytes));
+                    }
+                    Err(e) => diagnostics.push(
+                        Diagnostic::error(format!("cannot read theme file: {e}"))
+                            .in_file(entry.path()),
+                    ),
+                }
+            }
+        }
+        static_files.sort();
+
+        let mut tera = Tera::new();
+        tera.autoescape_on(vec![".html"]);
+        tera.register_function("fluent", FluentLoader::new(locales));
+        if let Err(e) =
+            tera.add_raw_templates(templates.iter().map(|(n, s)| (n.as_str(), s.as_str())))
+        {
+            diagnostics.push(
+                Diagnostic::error(format!(
+                    "a template of theme `{name}` does not compile:\n{e}"
+                ))
+                .in_file(Path::new("themes").join(name).join("templates"))
+                .help("fix the Tera syntax in the template named above"),
+            );
+            return None;
+        }
+        Some(Theme { tera, static_files })
+    }
+}
