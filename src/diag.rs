@@ -70,7 +70,6 @@ pub struct Diagnostic {
     pub message: String,
     pub help: Option<String>,
     pub file: Option<Arc<SourceFile>>,
-    pub path: Option<PathBuf>,
     pub at: Option<(usize, usize)>,
     pub label: Option<String>,
 }
@@ -82,7 +81,6 @@ impl Diagnostic {
             message: message.into(),
             help: None,
             file: None,
-            path: None,
             at: None,
             label: None,
         }
@@ -97,7 +95,6 @@ impl Diagnostic {
 
     /// Points at `len` bytes from `offset` in `file`.
     pub fn at(mut self, file: &Arc<SourceFile>, offset: usize, len: usize) -> Self {
-        self.path = Some(file.path.clone());
         self.file = Some(file.clone());
         self.at = Some((offset.min(file.text.len()), len));
         self
@@ -111,8 +108,14 @@ impl Diagnostic {
 
     /// Names a file without a place in it (a file that could not be read).
     pub fn in_file(mut self, path: impl AsRef<Path>) -> Self {
-        self.path = Some(path.as_ref().to_path_buf());
+        self.file = Some(SourceFile::new(path.as_ref(), String::new()));
+        self.at = None;
         self
+    }
+
+    /// The file the diagnostic is about, relative to the handbook root.
+    pub fn path(&self) -> Option<&Path> {
+        self.file.as_ref().map(|f| f.path.as_path())
     }
 
     pub fn help(mut self, help: impl Into<String>) -> Self {
@@ -131,9 +134,10 @@ impl Diagnostic {
 
     /// `path:line:col`, the part a terminal or an editor can jump to.
     pub fn location(&self) -> Option<String> {
-        let path = self.path.as_ref()?;
-        match (&self.file, self.at) {
-            (Some(file), Some((offset, _))) => {
+        let file = self.file.as_ref()?;
+        let path = &file.path;
+        match self.at {
+            Some((offset, _)) => {
                 let (line, col) = file.line_col(offset);
                 Some(format!("{}:{line}:{col}", path.display()))
             }
@@ -273,15 +277,15 @@ impl Diagnostics {
     /// though files are checked in parallel.
     pub fn into_sorted(mut self) -> Vec<Diagnostic> {
         self.items.sort_by(|a, b| {
-            (&a.path, a.at.map(|x| x.0), a.severity, &a.message).cmp(&(
-                &b.path,
+            (a.path(), a.at.map(|x| x.0), a.severity, &a.message).cmp(&(
+                b.path(),
                 b.at.map(|x| x.0),
                 b.severity,
                 &b.message,
             ))
         });
         self.items
-            .dedup_by(|a, b| a.path == b.path && a.at == b.at && a.message == b.message);
+            .dedup_by(|a, b| a.path() == b.path() && a.at == b.at && a.message == b.message);
         self.items
     }
 }

@@ -157,8 +157,14 @@ mod tests {
         assert_eq!(heading_number("2. Når tilsette"), Some((id("2"), 3)));
         assert_eq!(heading_number("2.1 Kontoar"), Some((id("2.1"), 4)));
         assert_eq!(heading_number("2.1. Kontoar"), Some((id("2.1"), 5)));
-        assert_eq!(heading_number("§ 3 Teieplikt"), Some((id("3"), 4)));
-        assert_eq!(heading_number("§3. Teieplikt"), Some((id("3"), 4)));
+        assert_eq!(
+            heading_number("§ 3 Teieplikt"),
+            Some((id("3"), "§ 3 ".len()))
+        );
+        assert_eq!(
+            heading_number("§3. Teieplikt"),
+            Some((id("3"), "§3. ".len()))
+        );
         assert_eq!(heading_number("2020 plan"), None);
         assert_eq!(heading_number("Innleiing"), None);
         assert_eq!(heading_number("3.b"), None);
