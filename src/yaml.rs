@@ -23,8 +23,13 @@ impl YamlIn<'_> {
             let full = e.without_snippet().to_string();
             let message = strip_position(&full).to_string();
             let help = help_for(&message);
-            let d = Diagnostic::error(message).help(help);
+            let d = Diagnostic::error(message.clone()).help(help);
             match e.location() {
+                // A missing field is missing from the whole mapping: point
+                // at its start rather than wherever the parser stopped.
+                _ if message.starts_with("missing field") => {
+                    d.at_line_col(self.file, self.line_offset + 1, 1, 1)
+                }
                 Some(loc) if loc.line() > 0 => self.point(d, &loc, 1),
                 _ => d.at(self.file, 0, 1),
             }
