@@ -193,14 +193,20 @@ mod tests {
         let en = l.message_ids(Lang::En);
         assert!(en.len() > 50);
         for lang in [Lang::Nb, Lang::Nn, Lang::Da] {
-            assert_eq!(l.message_ids(lang), en, "{lang} has the same message ids as en");
+            assert_eq!(
+                l.message_ids(lang),
+                en,
+                "{lang} has the same message ids as en"
+            );
         }
     }
 
     #[test]
     fn plurals_follow_each_language() {
         let l = locales();
-        let n = |lang, count: i64| l.text_with(lang, "clause-count", &[("count", FluentValue::from(count))]);
+        let n = |lang, count: i64| {
+            l.text_with(lang, "clause-count", &[("count", FluentValue::from(count))])
+        };
         assert_eq!(n(Lang::En, 1), "one clause");
         assert_eq!(n(Lang::En, 3), "3 clauses");
         assert_eq!(n(Lang::Nb, 1), "ett punkt");
@@ -213,7 +219,10 @@ mod tests {
         let l = locales();
         let d = Date::parse("2022-09-08").unwrap();
         assert_eq!(l.date(Lang::Nb, d), "8. september 2022");
-        assert_eq!(l.date(Lang::Da, Date::parse("2022-03-01").unwrap()), "1. marts 2022");
+        assert_eq!(
+            l.date(Lang::Da, Date::parse("2022-03-01").unwrap()),
+            "1. marts 2022"
+        );
         assert_eq!(l.date(Lang::En, d), "8 September 2022");
     }
 
@@ -222,7 +231,11 @@ mod tests {
         let l = std::sync::Arc::new(locales());
         let mut tera = tera::Tera::new();
         tera.register_function("fluent", fluent_templates::FluentLoader::new(l));
-        tera.add_raw_template("t", "{{ fluent(key=\"council-count\", lang=\"nn\", count=n) }}").unwrap();
+        tera.add_raw_template(
+            "t",
+            "{{ fluent(key=\"council-count\", lang=\"nn\", count=n) }}",
+        )
+        .unwrap();
         let mut ctx = tera::Context::new();
         ctx.insert("n", &1);
         assert_eq!(tera.render("t", &ctx).unwrap(), "éin kommune");

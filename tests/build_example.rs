@@ -8,7 +8,13 @@ use std::path::Path;
 
 fn build_example(out: &Path) -> Run {
     let run = klausul(
-        &["build", "--root", example_root().to_str().unwrap(), "--out", out.to_str().unwrap()],
+        &[
+            "build",
+            "--root",
+            example_root().to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ],
         &example_root(),
     );
     assert_eq!(run.code, 0, "build failed:\n{}", run.stderr);
@@ -16,8 +22,18 @@ fn build_example(out: &Path) -> Run {
 }
 
 fn clause_numbers(json: &Value, council: &str, doc: &str) -> Vec<String> {
-    let c = json["councils"].as_array().unwrap().iter().find(|c| c["id"] == council).unwrap();
-    let d = c["documents"].as_array().unwrap().iter().find(|d| d["id"] == doc).unwrap();
+    let c = json["councils"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == council)
+        .unwrap();
+    let d = c["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["id"] == doc)
+        .unwrap();
     d["clauses"]
         .as_array()
         .unwrap()
@@ -47,8 +63,14 @@ fn example_handbook_builds_in_four_languages() {
             "bodo/etiske-retningslinjer-media.html",
         ] {
             let html = read(&out.join(lang).join(page));
-            assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"") , "{lang}/{page}");
-            assert!(html.contains(&format!("<html lang=\"{lang}\">")), "{lang}/{page} has the UI language");
+            assert!(
+                html.starts_with("<!DOCTYPE html>\n<html lang=\""),
+                "{lang}/{page}"
+            );
+            assert!(
+                html.contains(&format!("<html lang=\"{lang}\">")),
+                "{lang}/{page} has the UI language"
+            );
         }
     }
     // The root sends readers to the default language without JavaScript.
@@ -73,15 +95,21 @@ fn volda_clauses_are_numbered_as_in_the_source() {
     assert_eq!(clause_numbers(&json, "volda", "sosiale-medium"), expected);
     assert_eq!(
         clause_numbers(&json, "verdal", "offisielle-kontoer"),
-        ["1.1", "1.2", "2.a", "2.b", "2.b.1", "2.b.2", "2.c", "2.d", "2.e", "3.1", "3.2"]
+        [
+            "1.1", "1.2", "2.a", "2.b", "2.b.1", "2.b.2", "2.c", "2.d", "2.e", "3.1", "3.2"
+        ]
     );
     assert_eq!(
         clause_numbers(&json, "bodo", "etiske-retningslinjer-media"),
-        ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "2.5", "3.a", "3.b"]
+        [
+            "1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "2.5", "3.a", "3.b"
+        ]
     );
     // Each clause is on the page with its number and a permalink anchor.
     let page = read(&out.join("nn/volda/sosiale-medium.html"));
-    assert!(page.contains("<li id=\"k-1.7\" class=\"clause\"><a class=\"clause-no\" href=\"#k-1.7\">1.7</a>"));
+    assert!(page.contains(
+        "<li id=\"k-1.7\" class=\"clause\"><a class=\"clause-no\" href=\"#k-1.7\">1.7</a>"
+    ));
     assert!(page.contains("id=\"k-2.i\""));
     assert!(page.contains("<div class=\"doc-body\" lang=\"nn\">"));
 }
@@ -95,18 +123,37 @@ fn document_pages_carry_metadata_topics_and_example_labels() {
     assert!(volda.contains("<time datetime=\"2020-01-01\">1 January 2020</time>"));
     assert!(volda.contains("href=\"https://www.volda.kommune.no/\""));
     // Clause 2.i links to its topic, titled in the UI language.
-    let two_i = volda.split("id=\"k-2.i\"").nth(1).unwrap().split("</li>").next().unwrap();
-    assert!(two_i.contains("href=\"../topics/confidentiality.html\">Duty of confidentiality</a>"), "{two_i}");
-    assert!(!volda.contains("badge-example"), "Volda's wording is not example text");
+    let two_i = volda
+        .split("id=\"k-2.i\"")
+        .nth(1)
+        .unwrap()
+        .split("</li>")
+        .next()
+        .unwrap();
+    assert!(
+        two_i.contains("href=\"../topics/confidentiality.html\">Duty of confidentiality</a>"),
+        "{two_i}"
+    );
+    assert!(
+        !volda.contains("badge-example"),
+        "Volda's wording is not example text"
+    );
     let nb_volda = read(&out.join("nb/volda/sosiale-medium.html"));
     assert!(nb_volda.contains("1. januar 2020"));
     for (lang, page, label) in [
         ("nb", "verdal/ansattes-bruk.html", "Eksempeltekst"),
-        ("en", "bodo/etiske-retningslinjer-media.html", "Example text"),
+        (
+            "en",
+            "bodo/etiske-retningslinjer-media.html",
+            "Example text",
+        ),
         ("da", "norddjurs/sociale-medier-guide.html", "Eksempeltekst"),
     ] {
         let html = read(&out.join(lang).join(page));
-        assert!(html.contains(&format!("badge-example\">{label}</strong>")), "{lang}/{page}");
+        assert!(
+            html.contains(&format!("badge-example\">{label}</strong>")),
+            "{lang}/{page}"
+        );
     }
 }
 
@@ -116,7 +163,12 @@ fn cross_references_resolve_to_clause_links() {
     let out = tmp.path().join("site");
     build_example(&out);
     let norddjurs = read(&out.join("en/norddjurs/sociale-medier-guide.html"));
-    assert!(norddjurs.contains("<a class=\"xref\" href=\"../volda/sosiale-medium.html#k-2.i\">Volda kommune 2.i</a>"), "{norddjurs}");
+    assert!(
+        norddjurs.contains(
+            "<a class=\"xref\" href=\"../volda/sosiale-medium.html#k-2.i\">Volda kommune 2.i</a>"
+        ),
+        "{norddjurs}"
+    );
     assert!(norddjurs.contains("<a class=\"xref xref-topic\" href=\"../topics/confidentiality.html\">Duty of confidentiality</a>"));
     let nn = read(&out.join("nn/norddjurs/sociale-medier-guide.html"));
     assert!(nn.contains("href=\"../topics/confidentiality.html\">Teieplikt</a>"));
@@ -130,8 +182,16 @@ fn topic_pages_and_table_list_every_council() {
     let out = tmp.path().join("site");
     build_example(&out);
     let topic = read(&out.join("nb/topics/confidentiality.html"));
-    for (council, lang) in [("Volda kommune", "nn"), ("Norddjurs Kommune", "da"), ("Verdal kommune", "nb"), ("Bodø kommune", "nb")] {
-        assert!(topic.contains(&format!(">{council}</h2>")), "{council} on the topic page");
+    for (council, lang) in [
+        ("Volda kommune", "nn"),
+        ("Norddjurs Kommune", "da"),
+        ("Verdal kommune", "nb"),
+        ("Bodø kommune", "nb"),
+    ] {
+        assert!(
+            topic.contains(&format!(">{council}</h2>")),
+            "{council} on the topic page"
+        );
         assert!(topic.contains(&format!("<section class=\"variant\" lang=\"{lang}\"")));
     }
     assert!(topic.contains("href=\"../volda/sosiale-medium.html#k-2.i\">Volda kommune 2.i</a>"));
@@ -154,7 +214,11 @@ fn two_builds_are_byte_identical() {
     assert_eq!(files_a, files(&b));
     assert!(files_a.len() > 100);
     for f in files_a {
-        assert!(std::fs::read(a.join(&f)).unwrap() == std::fs::read(b.join(&f)).unwrap(), "{} differs", f.display());
+        assert!(
+            std::fs::read(a.join(&f)).unwrap() == std::fs::read(b.join(&f)).unwrap(),
+            "{} differs",
+            f.display()
+        );
     }
 }
 
@@ -165,19 +229,43 @@ fn handbook_json_has_the_documented_shape() {
     build_example(&out);
     let json: Value = serde_json::from_str(&read(&out.join("data/handbook.json"))).unwrap();
     assert_eq!(json["format"], 1);
-    assert_eq!(json["languages"], serde_json::json!(["nb", "nn", "da", "en"]));
-    let topics: usize = json["topic_groups"].as_array().unwrap().iter().map(|g| g["topics"].as_array().unwrap().len()).sum();
+    assert_eq!(
+        json["languages"],
+        serde_json::json!(["nb", "nn", "da", "en"])
+    );
+    let topics: usize = json["topic_groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["topics"].as_array().unwrap().len())
+        .sum();
     assert!(topics >= 20);
-    let volda = json["councils"].as_array().unwrap().iter().find(|c| c["id"] == "volda").unwrap();
+    let volda = json["councils"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "volda")
+        .unwrap();
     assert_eq!(volda["country"], "NO");
     assert_eq!(volda["language"], "nn");
     let doc = &volda["documents"][0];
     assert_eq!(doc["adopted"], "2020-01-01");
     assert_eq!(doc["status"], "adopted");
     assert_eq!(doc["example"], false);
-    let clause = doc["clauses"].as_array().unwrap().iter().find(|c| c["number"] == "2.i").unwrap();
+    let clause = doc["clauses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["number"] == "2.i")
+        .unwrap();
     assert_eq!(clause["anchor"], "k-2.i");
     assert_eq!(clause["lang"], "nn");
     assert_eq!(clause["topics"], serde_json::json!(["confidentiality"]));
-    assert!(clause["text"].as_str().unwrap().to_lowercase().contains("teieplikt"));
+    assert!(
+        clause["text"]
+            .as_str()
+            .unwrap()
+            .to_lowercase()
+            .contains("teieplikt")
+    );
 }

@@ -21,7 +21,11 @@ const DOC: &str = "content/eksempel/sosiale-medier.md";
 /// Runs a build that must fail and returns its messages.
 fn failing(root: &Path) -> String {
     let run = build(root);
-    assert_eq!(run.code, 1, "expected exit 1, got {}:\n{}{}", run.code, run.stdout, run.stderr);
+    assert_eq!(
+        run.code, 1,
+        "expected exit 1, got {}:\n{}{}",
+        run.code, run.stdout, run.stderr
+    );
     run.stderr
 }
 
@@ -37,7 +41,10 @@ fn init_makes_a_handbook_that_builds() {
     let root = tmp.path().join("hb");
     let run = build(&root);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(root.join("public/nb/eksempel/sosiale-medier.html").is_file());
+    assert!(
+        root.join("public/nb/eksempel/sosiale-medier.html")
+            .is_file()
+    );
     // init refuses a folder that is in use.
     let again = klausul(&["init", root.to_str().unwrap()], tmp.path());
     assert_eq!(again.code, 2);
@@ -47,9 +54,17 @@ fn init_makes_a_handbook_that_builds() {
 fn malformed_yaml_points_at_the_line() {
     let tmp = init_handbook();
     let root = tmp.path().join("hb");
-    replace(&root, DOC, "title: Retningslinjer for sosiale medier", "title: [Retningslinjer");
+    replace(
+        &root,
+        DOC,
+        "title: Retningslinjer for sosiale medier",
+        "title: [Retningslinjer",
+    );
     let err = failing(&root);
-    assert!(err.contains("content/eksempel/sosiale-medier.md:2:8"), "{err}");
+    assert!(
+        err.contains("content/eksempel/sosiale-medier.md:2:8"),
+        "{err}"
+    );
     assert!(err.contains("help:"), "{err}");
 }
 
@@ -57,10 +72,18 @@ fn malformed_yaml_points_at_the_line() {
 fn unknown_topic_is_reported_with_a_suggestion() {
     let tmp = init_handbook();
     let root = tmp.path().join("hb");
-    replace(&root, DOC, "  moderation: [\"1.2\"]", "  moderaton: [\"1.2\"]");
+    replace(
+        &root,
+        DOC,
+        "  moderation: [\"1.2\"]",
+        "  moderaton: [\"1.2\"]",
+    );
     let err = failing(&root);
     assert!(err.contains("unknown topic `moderaton`"), "{err}");
-    assert!(err.contains("content/eksempel/sosiale-medier.md:7:3"), "{err}");
+    assert!(
+        err.contains("content/eksempel/sosiale-medier.md:7:3"),
+        "{err}"
+    );
     assert!(err.contains("did you mean `moderation`?"), "{err}");
 }
 
@@ -68,11 +91,22 @@ fn unknown_topic_is_reported_with_a_suggestion() {
 fn clause_number_that_does_not_exist() {
     let tmp = init_handbook();
     let root = tmp.path().join("hb");
-    replace(&root, DOC, "confidentiality: [\"2.a\"]", "confidentiality: [\"2.x\"]");
+    replace(
+        &root,
+        DOC,
+        "confidentiality: [\"2.a\"]",
+        "confidentiality: [\"2.x\"]",
+    );
     let err = failing(&root);
     assert!(err.contains("this document has no clause 2.x"), "{err}");
-    assert!(err.contains("content/eksempel/sosiale-medier.md:8:21"), "{err}");
-    assert!(err.contains("its clauses are: 1, 1.1, 1.2, 2, 2.a, 2.b"), "{err}");
+    assert!(
+        err.contains("content/eksempel/sosiale-medier.md:8:21"),
+        "{err}"
+    );
+    assert!(
+        err.contains("its clauses are: 1, 1.1, 1.2, 2, 2.a, 2.b"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -81,8 +115,14 @@ fn dangling_cross_reference_is_an_error_at_its_line() {
     let root = tmp.path().join("hb");
     replace(&root, DOC, "se også [[1.1]]", "se også [[1.9]]");
     let err = failing(&root);
-    assert!(err.contains("`eksempel/sosiale-medier` has no clause 1.9"), "{err}");
-    assert!(err.contains("content/eksempel/sosiale-medier.md:21:63"), "{err}");
+    assert!(
+        err.contains("`eksempel/sosiale-medier` has no clause 1.9"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/eksempel/sosiale-medier.md:21:63"),
+        "{err}"
+    );
     assert!(err.contains("did you mean 1.1?"), "{err}");
 }
 
@@ -93,7 +133,10 @@ fn missing_required_field() {
     replace(&root, DOC, "status: draft\n", "");
     let err = failing(&root);
     assert!(err.contains("missing field `status`"), "{err}");
-    assert!(err.contains("content/eksempel/sosiale-medier.md:2:1"), "{err}");
+    assert!(
+        err.contains("content/eksempel/sosiale-medier.md:2:1"),
+        "{err}"
+    );
     assert!(err.contains("add the required field `status`"), "{err}");
 }
 
@@ -103,7 +146,10 @@ fn topic_without_a_title_in_a_ui_language() {
     let root = tmp.path().join("hb");
     replace(&root, "content/topics.yaml", "da: \"Tavshedspligt\", ", "");
     let err = failing(&root);
-    assert!(err.contains("topic `confidentiality` has no text for the UI language `da`"), "{err}");
+    assert!(
+        err.contains("topic `confidentiality` has no text for the UI language `da`"),
+        "{err}"
+    );
     assert!(err.contains("content/topics.yaml:14:16"), "{err}");
 }
 
@@ -111,8 +157,17 @@ fn topic_without_a_title_in_a_ui_language() {
 fn duplicate_ids() {
     let tmp = init_handbook();
     let root = tmp.path().join("hb");
-    replace(&root, "content/topics.yaml", "- id: expression", "- id: confidentiality");
-    write(&root, "content/eksempel/to.md", "---\ntitle: To\nstatus: draft\n---\n\n## 1. A\n\n1. one\n\n## 1. Again\n\n1. two\n");
+    replace(
+        &root,
+        "content/topics.yaml",
+        "- id: expression",
+        "- id: confidentiality",
+    );
+    write(
+        &root,
+        "content/eksempel/to.md",
+        "---\ntitle: To\nstatus: draft\n---\n\n## 1. A\n\n1. one\n\n## 1. Again\n\n1. two\n",
+    );
     let err = failing(&root);
     assert!(err.contains("duplicate id `confidentiality`"), "{err}");
     assert!(err.contains("already used on line 13"), "{err}");
@@ -125,7 +180,11 @@ fn duplicate_ids() {
 fn file_that_is_not_utf8() {
     let tmp = init_handbook();
     let root = tmp.path().join("hb");
-    std::fs::write(root.join("content/eksempel/latin1.md"), b"---\ntitle: K\xf8benhavn\nstatus: draft\n---\n").unwrap();
+    std::fs::write(
+        root.join("content/eksempel/latin1.md"),
+        b"---\ntitle: K\xf8benhavn\nstatus: draft\n---\n",
+    )
+    .unwrap();
     let err = failing(&root);
     assert!(err.contains("the file is not valid UTF-8"), "{err}");
     assert!(err.contains("content/eksempel/latin1.md:2:9"), "{err}");
@@ -146,8 +205,18 @@ fn every_error_is_reported_in_one_run() {
     let tmp = init_handbook();
     let root = tmp.path().join("hb");
     replace(&root, DOC, "status: draft", "status: finished");
-    replace(&root, "content/eksempel/council.yaml", "country: NO", "country: SE");
-    replace(&root, "klausul.yaml", "languages: [nb, nn, da, en]", "languages: [nb, no, da, en]");
+    replace(
+        &root,
+        "content/eksempel/council.yaml",
+        "country: NO",
+        "country: SE",
+    );
+    replace(
+        &root,
+        "klausul.yaml",
+        "languages: [nb, nn, da, en]",
+        "languages: [nb, no, da, en]",
+    );
     let err = failing(&root);
     assert!(err.contains("unknown status `finished`"), "{err}");
     assert!(err.contains("unknown country `SE`"), "{err}");
@@ -180,23 +249,45 @@ fn failed_build_leaves_the_last_good_site() {
 fn raw_html_is_sanitised_and_script_links_refused() {
     let tmp = init_handbook();
     let root = tmp.path().join("hb");
-    replace(&root, DOC, "Dette er et eksempel.", "Dette er et <b onmouseover=\"steal()\">eksempel</b>.<script>alert(1)</script>");
+    replace(
+        &root,
+        DOC,
+        "Dette er et eksempel.",
+        "Dette er et <b onmouseover=\"steal()\">eksempel</b>.<script>alert(1)</script>",
+    );
     let run = build(&root);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let html = read(&root.join("public/nb/eksempel/sosiale-medier.html"));
     assert!(html.contains("<b>eksempel</b>"));
     assert!(!html.contains("steal()"));
     assert!(!html.contains("alert(1)"));
-    replace(&root, DOC, "Dette er et", "[klikk](javascript:steal()) Dette er et");
+    replace(
+        &root,
+        DOC,
+        "Dette er et",
+        "[klikk](javascript:steal()) Dette er et",
+    );
     let err = failing(&root);
-    assert!(err.contains("unsafe link target `javascript:steal()`"), "{err}");
+    assert!(
+        err.contains("unsafe link target `javascript:steal()`"),
+        "{err}"
+    );
 }
 
 #[test]
 fn output_may_not_replace_the_handbook() {
     let tmp = init_handbook();
     let root = tmp.path().join("hb");
-    let run = klausul(&["build", "--root", root.to_str().unwrap(), "--out", root.to_str().unwrap()], &root);
+    let run = klausul(
+        &[
+            "build",
+            "--root",
+            root.to_str().unwrap(),
+            "--out",
+            root.to_str().unwrap(),
+        ],
+        &root,
+    );
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(root.join("content/topics.yaml").is_file());
 }
@@ -223,7 +314,11 @@ fn handbook_overrides_templates_and_strings() {
     let tmp = init_handbook();
     let root = tmp.path().join("hb");
     write(&root, "locales/en/custom.ftl", "nav-topics = Subjects\n");
-    write(&root, "themes/default/templates/topics.html", "{% extends \"base.html\" %}{% block content %}<h1>Custom topics page</h1>{% endblock content %}");
+    write(
+        &root,
+        "themes/default/templates/topics.html",
+        "{% extends \"base.html\" %}{% block content %}<h1>Custom topics page</h1>{% endblock content %}",
+    );
     let run = build(&root);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let topics = read(&root.join("public/en/topics/index.html"));

@@ -34,7 +34,11 @@ pub fn example_root() -> PathBuf {
 pub fn copy_example() -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
     copy_dir(&example_root().join("content"), &tmp.path().join("content"));
-    std::fs::copy(example_root().join("klausul.yaml"), tmp.path().join("klausul.yaml")).unwrap();
+    std::fs::copy(
+        example_root().join("klausul.yaml"),
+        tmp.path().join("klausul.yaml"),
+    )
+    .unwrap();
     tmp
 }
 
