@@ -793,6 +793,7 @@ fn load_document(
                 text: p.text,
                 html: markdown::Fragment(p.html),
                 topics: on,
+                referenced_by: Vec::new(),
             }
         })
         .collect();

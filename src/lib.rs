@@ -4,8 +4,10 @@
 //! `xref` resolves cross-references, then each output (`site`, `export`)
 //! renders from the model and `output` writes it atomically.
 
+pub mod comparison;
 pub mod content;
 pub mod diag;
+pub mod diff;
 pub mod embedded;
 pub mod export;
 pub mod highlight;
@@ -17,6 +19,7 @@ pub mod model;
 pub mod numbering;
 pub mod output;
 pub mod pipeline;
+pub mod search;
 pub mod site;
 pub mod theme;
 pub mod xref;

@@ -76,6 +76,8 @@ pub struct XrefUse {
     pub label: Option<String>,
     pub offset: usize,
     pub len: usize,
+    /// The clause the reference is written in, for "referenced by" links.
+    pub in_clause: Option<ClauseId>,
 }
 
 impl XrefUse {
@@ -515,6 +517,10 @@ impl Walk<'_, '_> {
                     label: has_pothole.then_some(label),
                     offset: self.offset(range),
                     len: range.len(),
+                    in_clause: self
+                        .captures
+                        .last()
+                        .map(|c| self.parsed.clauses[c.clause].id.clone()),
                 });
                 let marker = XrefUse::marker(index);
                 self.emit(Event::InlineHtml(CowStr::from(marker)));

@@ -181,6 +181,18 @@ pub struct Clause {
     pub line: usize,
     /// Topics that the front matter maps to this clause, in taxonomy order.
     pub topics: Vec<TopicId>,
+    /// Places that cite this clause with a cross-reference.
+    pub referenced_by: Vec<Citation>,
+}
+
+/// Where a cross-reference was written: a document, and the clause in it
+/// if the reference sits inside one.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Citation {
+    pub council: CouncilId,
+    pub council_name: String,
+    pub document: DocId,
+    pub clause: Option<ClauseId>,
 }
 
 #[derive(Debug)]

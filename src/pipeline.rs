@@ -167,11 +167,7 @@ pub fn build(root: &Path, out: &Path) -> Result<BuildReport, Failure> {
     check_out(root, out)?;
     let loaded = load(root)?;
     let hb = &loaded.handbook;
-    let renderer = SiteRenderer {
-        hb,
-        theme: &loaded.theme,
-        locales: &loaded.locales,
-    };
+    let renderer = SiteRenderer::new(hb, &loaded.theme, &loaded.locales);
     let pages =
         renderer.render_all().map_err(|e| {
             fail(
@@ -210,6 +206,15 @@ pub fn build(root: &Path, out: &Path) -> Result<BuildReport, Failure> {
         "data/handbook.json".into(),
         export::handbook_json(hb).into_bytes(),
     ));
+    let default_lang = hb.config.default_language();
+    files.push((
+        "data/comparison.csv".into(),
+        renderer.matrix.csv(default_lang),
+    ));
+    files.push((
+        "data/comparison.json".into(),
+        renderer.matrix.json().into_bytes(),
+    ));
 
     let io_fail =
         |e: std::io::Error| {
@@ -245,11 +250,7 @@ pub fn check(root: &Path) -> Result<BuildReport, Failure> {
     let start = Instant::now();
     let loaded = load(root)?;
     let hb = &loaded.handbook;
-    let renderer = SiteRenderer {
-        hb,
-        theme: &loaded.theme,
-        locales: &loaded.locales,
-    };
+    let renderer = SiteRenderer::new(hb, &loaded.theme, &loaded.locales);
     let pages = renderer.render_all().map_err(|e| {
         fail(
             vec![Diagnostic::error(format!("rendering failed: {e}"))],

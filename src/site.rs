@@ -3,6 +3,7 @@
 //! Every link is relative, so the site works under a sub-path and from
 //! `file://`.
 
+use crate::comparison::{Matrix, current_as_of};
 use crate::i18n::Locales;
 use crate::lang::Lang;
 use crate::markdown::Fragment;
@@ -24,6 +25,10 @@ pub struct SiteRenderer<'a> {
     pub hb: &'a Handbook,
     pub theme: &'a Theme,
     pub locales: &'a Locales,
+    pub matrix: Matrix<'a>,
+    /// Per topic row and council: the council's text on the topic marked up
+    /// against its language's baseline (see `diff`).
+    diffs: Vec<Vec<Option<String>>>,
 }
 
 #[derive(Serialize)]
@@ -104,11 +109,35 @@ struct TopicClause {
 }
 
 #[derive(Serialize)]
-struct TopicColumn<'a> {
-    council: CouncilView<'a>,
+struct TopicDocument<'a> {
     document: DocView<'a>,
     clauses: Vec<TopicClause>,
 }
+
+#[derive(Serialize)]
+struct TopicColumn<'a> {
+    council: CouncilView<'a>,
+    documents: Vec<TopicDocument<'a>>,
+    /// The text marked up against the language's baseline; `None` for the
+    /// baseline itself.
+    diff: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Choice {
+    value: String,
+    label: String,
+}
+
+#[derive(Serialize)]
+struct Filters {
+    countries: Vec<Choice>,
+    languages: Vec<Choice>,
+    regions: Vec<Choice>,
+}
+
+/// Above this many councils the comparison table puts councils in rows.
+const TRANSPOSE_AFTER: usize = 12;
 
 #[derive(Serialize)]
 struct TableCell {
@@ -124,6 +153,7 @@ struct TableRow {
 
 #[derive(Serialize)]
 struct TableGroup {
+    id: String,
     title: String,
     rows: Vec<TableRow>,
 }
@@ -141,6 +171,18 @@ fn up(path: &str) -> String {
 }
 
 impl<'a> SiteRenderer<'a> {
+    pub fn new(hb: &'a Handbook, theme: &'a Theme, locales: &'a Locales) -> SiteRenderer<'a> {
+        let matrix = Matrix::new(hb);
+        let diffs = crate::diff::topic_diffs(hb, &matrix);
+        SiteRenderer {
+            hb,
+            theme,
+            locales,
+            matrix,
+            diffs,
+        }
+    }
+
     fn topic_title(&self, lang: Lang, id: &str) -> String {
         self.hb
             .taxonomy
@@ -166,27 +208,51 @@ impl<'a> SiteRenderer<'a> {
             }
             _ if mark.starts_with("C:") => clause_topics
                 .and_then(|d| d.clauses.iter().find(|c| c.id.as_str() == &mark[2..]))
-                .map(|c| self.clause_topic_links(c, lang, &root))
+                .map(|c| self.clause_extras(c, lang, &root))
                 .unwrap_or_default(),
             _ => String::new(),
         })
     }
 
-    fn clause_topic_links(&self, clause: &Clause, lang: Lang, root: &str) -> String {
-        if clause.topics.is_empty() {
-            return String::new();
-        }
-        let label = crate::markdown::escape_html(&self.locales.text(lang, "clause-topics"));
-        let mut out = format!(
-            " <span class=\"clause-topics\" lang=\"{lang}\"><span class=\"visually-hidden\">{label}:</span>"
-        );
-        for t in &clause.topics {
-            let title = crate::markdown::escape_html(&self.topic_title(lang, t.as_str()));
+    /// What follows a clause on its document page: links to its topics and
+    /// to the clauses that cite it, in the UI language.
+    fn clause_extras(&self, clause: &Clause, lang: Lang, root: &str) -> String {
+        use crate::markdown::escape_html;
+        let mut out = String::new();
+        if !clause.topics.is_empty() {
+            let label = escape_html(&self.locales.text(lang, "clause-topics"));
             out.push_str(&format!(
-                " <a class=\"topic-chip\" href=\"{root}topics/{t}.html\">{title}</a>"
+                " <span class=\"clause-topics\" lang=\"{lang}\"><span class=\"visually-hidden\">{label}:</span>"
             ));
+            for t in &clause.topics {
+                let title = escape_html(&self.topic_title(lang, t.as_str()));
+                out.push_str(&format!(
+                    " <a class=\"topic-chip\" href=\"{root}topics/{t}.html\">{title}</a>"
+                ));
+            }
+            out.push_str("</span>");
         }
-        out.push_str("</span>");
+        if !clause.referenced_by.is_empty() {
+            let label = escape_html(&self.locales.text(lang, "clause-cited-by"));
+            out.push_str(&format!(
+                " <span class=\"cited-by\" lang=\"{lang}\">{label}:"
+            ));
+            for (i, c) in clause.referenced_by.iter().enumerate() {
+                let sep = if i == 0 { " " } else { ", " };
+                let (anchor, number) = match &c.clause {
+                    Some(id) => (format!("#{}", id.anchor()), format!(" {id}")),
+                    None => (String::new(), String::new()),
+                };
+                out.push_str(&format!(
+                    "{sep}<a href=\"{root}{}/{}.html{anchor}\">{}{}</a>",
+                    c.council,
+                    c.document,
+                    escape_html(&c.council_name),
+                    escape_html(&number)
+                ));
+            }
+            out.push_str("</span>");
+        }
         out
     }
 
@@ -227,21 +293,11 @@ impl<'a> SiteRenderer<'a> {
     }
 
     fn topic_link(&self, t: &Topic, lang: Lang, from: &str) -> TopicLink {
-        let council_count = self
-            .hb
-            .councils
-            .iter()
-            .filter(|c| {
-                c.documents
-                    .iter()
-                    .any(|d| d.clauses.iter().any(|cl| cl.topics.contains(&t.id)))
-            })
-            .count();
         TopicLink {
             id: t.id.to_string(),
             title: self.topic_title(lang, t.id.as_str()),
             href: format!("{}topics/{}.html", up(from), t.id),
-            council_count,
+            council_count: self.matrix.row(t.id.as_str()).map_or(0, |r| r.covered),
         }
     }
 
@@ -302,6 +358,7 @@ impl<'a> SiteRenderer<'a> {
         );
         ctx.insert("breadcrumbs", &crumbs);
         ctx.insert("has_code", &false);
+        ctx.insert("scripts", &false);
         ctx
     }
 
@@ -436,43 +493,100 @@ impl<'a> SiteRenderer<'a> {
             },
         ];
         let mut ctx = self.base(lang, &path, &title, crumbs);
+        let row_index = self.matrix.rows.iter().position(|r| r.topic.id == t.id);
         let mut columns: Vec<TopicColumn<'_>> = Vec::new();
         let mut silent: Vec<CouncilView<'_>> = Vec::new();
-        for c in &self.hb.councils {
-            let mut any = false;
-            for d in &c.documents {
-                let clauses: Vec<TopicClause> = d
-                    .clauses
-                    .iter()
-                    .filter(|cl| cl.topics.contains(&t.id))
-                    .map(|cl| TopicClause {
-                        id: cl.id.to_string(),
-                        href: format!("{}{}/{}.html#{}", up(&path), c.id, d.id, cl.id.anchor()),
-                        html: self.bind(&cl.html, lang, &path, None),
-                    })
-                    .collect();
-                if !clauses.is_empty() {
-                    any = true;
-                    columns.push(TopicColumn {
-                        council: self.council_view(c, lang, &path),
-                        document: self.doc_view(d, lang, &path),
-                        clauses,
-                    });
+        for (ci, c) in self.hb.councils.iter().enumerate() {
+            let hits = row_index.map_or(&[][..], |ri| &self.matrix.rows[ri].cells[ci][..]);
+            if hits.is_empty() {
+                silent.push(self.council_view(c, lang, &path));
+                continue;
+            }
+            let mut documents: Vec<TopicDocument<'_>> = Vec::new();
+            for hit in hits {
+                let clause = TopicClause {
+                    id: hit.clause.id.to_string(),
+                    href: format!(
+                        "{}{}/{}.html#{}",
+                        up(&path),
+                        c.id,
+                        hit.document.id,
+                        hit.clause.id.anchor()
+                    ),
+                    html: self.bind(&hit.clause.html, lang, &path, None),
+                };
+                match documents.last_mut() {
+                    Some(d) if d.document.id == hit.document.id.as_str() => d.clauses.push(clause),
+                    _ => documents.push(TopicDocument {
+                        document: self.doc_view(hit.document, lang, &path),
+                        clauses: vec![clause],
+                    }),
                 }
             }
-            if !any {
-                silent.push(self.council_view(c, lang, &path));
+            let diff = row_index.and_then(|ri| self.diffs[ri][ci].clone());
+            columns.push(TopicColumn {
+                council: self.council_view(c, lang, &path),
+                documents,
+                diff,
+            });
+        }
+        let mut baselines: Vec<&str> = Vec::new();
+        for col in &columns {
+            if col.diff.is_none() && !baselines.contains(&col.council.lang) {
+                baselines.push(col.council.lang);
             }
         }
         ctx.insert("topic", &self.topic_link(t, lang, &path));
         ctx.insert("description", &t.description.get(&lang));
         ctx.insert("group_title", &group.title.get(&lang));
+        ctx.insert("has_diff", &columns.iter().any(|c| c.diff.is_some()));
         ctx.insert("columns", &columns);
         ctx.insert("silent", &silent);
+        ctx.insert("filters", &self.filters(lang));
+        ctx.insert("scripts", &true);
         Ok((
             format!("{lang}/{path}"),
             self.render("topic.html", &ctx)?.into_bytes(),
         ))
+    }
+
+    /// The values a reader can filter councils by, with labels.
+    fn filters(&self, lang: Lang) -> Filters {
+        let mut countries: Vec<Choice> = Vec::new();
+        let mut languages: Vec<Choice> = Vec::new();
+        let mut regions: Vec<Choice> = Vec::new();
+        for c in &self.hb.councils {
+            let country = c.country.code();
+            if !countries.iter().any(|x| x.value == country) {
+                countries.push(Choice {
+                    value: country.to_string(),
+                    label: self.locales.text(lang, &format!("country-{country}")),
+                });
+            }
+            let l = c.language.code();
+            if !languages.iter().any(|x| x.value == l) {
+                languages.push(Choice {
+                    value: l.to_string(),
+                    label: self.locales.text(lang, &format!("lang-{l}")),
+                });
+            }
+            if let Some(r) = &c.region
+                && !regions.iter().any(|x| &x.value == r)
+            {
+                regions.push(Choice {
+                    value: r.clone(),
+                    label: r.clone(),
+                });
+            }
+        }
+        countries.sort_by(|a, b| a.value.cmp(&b.value));
+        languages.sort_by(|a, b| a.value.cmp(&b.value));
+        regions.sort_by(|a, b| a.value.cmp(&b.value));
+        Filters {
+            countries,
+            languages,
+            regions,
+        }
     }
 
     pub fn compare(&self, lang: Lang) -> Result<OutFile, String> {
@@ -487,68 +601,166 @@ impl<'a> SiteRenderer<'a> {
         ];
         let mut ctx = self.base(lang, path, &title, crumbs);
         let councils = &self.hb.councils;
-        let mut covered_by_council = vec![0usize; councils.len()];
-        let mut groups = Vec::new();
-        for g in &self.hb.taxonomy.groups {
-            let mut rows = Vec::new();
-            for t in &g.topics {
-                let mut cells = Vec::with_capacity(councils.len());
-                let mut covered = 0;
-                for (i, c) in councils.iter().enumerate() {
-                    let clauses: Vec<ClauseRefView> = c
-                        .documents
-                        .iter()
-                        .flat_map(|d| {
-                            d.clauses
-                                .iter()
-                                .filter(|cl| cl.topics.contains(&t.id))
-                                .map(move |cl| ClauseRefView {
-                                    id: if c.documents.len() > 1 {
-                                        format!("{} {}", d.id, cl.id)
-                                    } else {
-                                        cl.id.to_string()
-                                    },
-                                    href: format!("../{}/{}.html#{}", c.id, d.id, cl.id.anchor()),
-                                })
-                        })
-                        .collect();
-                    if !clauses.is_empty() {
-                        covered += 1;
-                        covered_by_council[i] += 1;
-                    }
-                    cells.push(TableCell { clauses });
-                }
-                rows.push(TableRow {
-                    topic: self.topic_link(t, lang, path),
-                    cells,
-                    covered,
-                });
-            }
-            groups.push(TableGroup {
-                title: g.title.get(&lang).cloned().unwrap_or_default(),
-                rows,
-            });
-        }
+        let m = &self.matrix;
         let columns: Vec<TableColumn<'_>> = councils
             .iter()
-            .zip(&covered_by_council)
+            .zip(&m.council_coverage)
             .map(|(c, &covered)| TableColumn {
                 council: self.council_view(c, lang, path),
                 covered,
-                adopted: c
-                    .documents
-                    .iter()
-                    .filter_map(|d| d.adopted)
-                    .max()
-                    .map(|a| self.locales.date(lang, a)),
+                adopted: current_as_of(c).map(|a| self.locales.date(lang, a)),
             })
             .collect();
+        let mut groups: Vec<TableGroup> = Vec::new();
+        for row in &m.rows {
+            let cells = councils
+                .iter()
+                .zip(&row.cells)
+                .map(|(c, cell)| TableCell {
+                    clauses: cell
+                        .iter()
+                        .map(|h| ClauseRefView {
+                            id: crate::comparison::cell_label(c, h),
+                            href: format!(
+                                "../{}/{}.html#{}",
+                                c.id,
+                                h.document.id,
+                                h.clause.id.anchor()
+                            ),
+                        })
+                        .collect(),
+                })
+                .collect();
+            let table_row = TableRow {
+                topic: self.topic_link(row.topic, lang, path),
+                cells,
+                covered: row.covered,
+            };
+            match groups.last_mut() {
+                Some(g) if g.id == row.group.id.as_str() => g.rows.push(table_row),
+                _ => groups.push(TableGroup {
+                    id: row.group.id.to_string(),
+                    title: row.group.title.get(&lang).cloned().unwrap_or_default(),
+                    rows: vec![table_row],
+                }),
+            }
+        }
+        // Many councils read better as rows: the topics stay as columns
+        // and the table grows downwards, where browsers cope.
+        ctx.insert("transposed", &(councils.len() > TRANSPOSE_AFTER));
         ctx.insert("columns", &columns);
         ctx.insert("groups", &groups);
-        ctx.insert("topic_total", &self.hb.taxonomy.topics().count());
+        ctx.insert("topic_total", &m.rows.len());
+        ctx.insert("filters", &self.filters(lang));
+        ctx.insert("scripts", &true);
         Ok((
             format!("{lang}/{path}"),
             self.render("compare.html", &ctx)?.into_bytes(),
+        ))
+    }
+
+    /// The page where a reader picks two to four documents and sees them
+    /// aligned topic by topic. The alignment is drawn in the browser from
+    /// one small data script per document (`document_data`), loaded with
+    /// `<script src>` so it works from `file://` too.
+    pub fn compare_documents(&self, lang: Lang) -> Result<OutFile, String> {
+        let path = "compare/documents.html";
+        let title = self.locales.text(lang, "compare-docs-title");
+        let crumbs = vec![
+            self.home_crumb(lang, path),
+            Crumb {
+                title: title.clone(),
+                href: None,
+            },
+        ];
+        let mut ctx = self.base(lang, path, &title, crumbs);
+        #[derive(Serialize)]
+        struct Option_<'b> {
+            key: String,
+            council: &'b str,
+            title: &'b str,
+            lang: &'static str,
+        }
+        let options: Vec<Option_<'_>> = self
+            .hb
+            .documents()
+            .map(|(c, d)| Option_ {
+                key: format!("{}--{}", c.id, d.id),
+                council: &c.name,
+                title: &d.title,
+                lang: d.lang.code(),
+            })
+            .collect();
+        #[derive(Serialize)]
+        struct TopicOut {
+            id: String,
+            title: String,
+            href: String,
+        }
+        let topics: Vec<TopicOut> = self
+            .hb
+            .taxonomy
+            .topics()
+            .map(|t| TopicOut {
+                id: t.id.to_string(),
+                title: self.topic_title(lang, t.id.as_str()),
+                href: format!("../topics/{}.html", t.id),
+            })
+            .collect();
+        let topics_json = serde_json::to_string(&topics).unwrap_or_else(|_| "[]".into());
+        ctx.insert("options", &options);
+        ctx.insert("topics_json", &topics_json.replace("</", "<\\/"));
+        ctx.insert("scripts", &true);
+        Ok((
+            format!("{lang}/{path}"),
+            self.render("compare-documents.html", &ctx)?.into_bytes(),
+        ))
+    }
+
+    /// One document as data for the documents comparison: its clauses with
+    /// their topics and HTML, bound for pages in `compare/`.
+    pub fn document_data(&self, lang: Lang, c: &Council, d: &Document) -> Result<OutFile, String> {
+        let page = "compare/documents.html";
+        #[derive(Serialize)]
+        struct ClauseOut {
+            id: String,
+            href: String,
+            html: String,
+            topics: Vec<String>,
+        }
+        #[derive(Serialize)]
+        struct DocOut<'b> {
+            key: String,
+            council: &'b str,
+            title: &'b str,
+            lang: &'static str,
+            href: String,
+            example: bool,
+            clauses: Vec<ClauseOut>,
+        }
+        let out = DocOut {
+            key: format!("{}--{}", c.id, d.id),
+            council: &c.name,
+            title: &d.title,
+            lang: d.lang.code(),
+            href: format!("../{}/{}.html", c.id, d.id),
+            example: d.example,
+            clauses: d
+                .clauses
+                .iter()
+                .filter(|cl| cl.kind == ClauseKind::Item || !cl.topics.is_empty())
+                .map(|cl| ClauseOut {
+                    id: cl.id.to_string(),
+                    href: format!("../{}/{}.html#{}", c.id, d.id, cl.id.anchor()),
+                    html: self.bind(&cl.html, lang, page, None),
+                    topics: cl.topics.iter().map(|t| t.to_string()).collect(),
+                })
+                .collect(),
+        };
+        let json = serde_json::to_string(&out).map_err(|e| e.to_string())?;
+        Ok((
+            format!("{lang}/compare/docs/{}--{}.js", c.id, d.id),
+            format!("window.klausulDocument({json});\n").into_bytes(),
         ))
     }
 
@@ -586,6 +798,7 @@ impl<'a> SiteRenderer<'a> {
             jobs.push(Box::new(move || self.home(lang)));
             jobs.push(Box::new(move || self.topics_index(lang)));
             jobs.push(Box::new(move || self.compare(lang)));
+            jobs.push(Box::new(move || self.compare_documents(lang)));
             for g in &self.hb.taxonomy.groups {
                 for t in &g.topics {
                     jobs.push(Box::new(move || self.topic(lang, g, t)));
@@ -594,6 +807,9 @@ impl<'a> SiteRenderer<'a> {
             let docs: Vec<(&Council, &Document)> = self.hb.documents().collect();
             for c in &self.hb.councils {
                 jobs.push(Box::new(move || self.council(lang, c)));
+            }
+            for &(c, d) in &docs {
+                jobs.push(Box::new(move || self.document_data(lang, c, d)));
             }
             for (i, &(c, d)) in docs.iter().enumerate() {
                 let prev = i.checked_sub(1).map(|p| docs[p].1);

@@ -5,7 +5,7 @@
 use crate::content::{LoadedCouncil, closest};
 use crate::diag::Diagnostic;
 use crate::markdown::{Fragment, MARK_CLOSE, MARK_OPEN, XrefUse, escape_html};
-use crate::model::{ClauseId, Taxonomy};
+use crate::model::{Citation, ClauseId, Taxonomy};
 use std::collections::HashMap;
 
 /// What a reference points at, before it is checked.
@@ -76,6 +76,8 @@ pub fn resolve_all(
     }
 
     let mut replacements: Vec<Vec<String>> = Vec::new();
+    // (target council, document, clause) <- where it is cited.
+    let mut citations: HashMap<(String, String, ClauseId), Vec<Citation>> = HashMap::new();
     for lc in councils.iter() {
         for ld in &lc.documents {
             let here = (lc.council.id.as_str(), ld.doc.id.as_str());
@@ -83,7 +85,17 @@ pub fn resolve_all(
             for x in &ld.xrefs {
                 let link = resolve_one(x, here, &docs, &council_docs, &council_names, taxonomy);
                 match link {
-                    Ok(html) => out.push(html),
+                    Ok((html, target)) => {
+                        out.push(html);
+                        if let Some(target) = target {
+                            citations.entry(target).or_default().push(Citation {
+                                council: lc.council.id.clone(),
+                                council_name: lc.council.name.clone(),
+                                document: ld.doc.id.clone(),
+                                clause: x.in_clause.clone(),
+                            });
+                        }
+                    }
                     Err((message, help)) => {
                         diagnostics.push(
                             Diagnostic::error(message)
@@ -102,6 +114,18 @@ pub fn resolve_all(
     let mut next = replacements.into_iter();
     for lc in councils.iter_mut() {
         for ld in &mut lc.documents {
+            for c in &mut ld.doc.clauses {
+                let key = (
+                    lc.council.id.to_string(),
+                    ld.doc.id.to_string(),
+                    c.id.clone(),
+                );
+                if let Some(mut cited) = citations.remove(&key) {
+                    cited.sort();
+                    cited.dedup();
+                    c.referenced_by = cited;
+                }
+            }
             let Some(links) = next.next() else { continue };
             if links.is_empty() {
                 continue;
@@ -114,7 +138,8 @@ pub fn resolve_all(
     }
 }
 
-type Link = Result<String, (String, String)>;
+/// A resolved link's HTML and, for a clause, what it points at.
+type Link = Result<(String, Option<(String, String, ClauseId)>), (String, String)>;
 
 fn resolve_one(
     x: &XrefUse,
@@ -136,8 +161,9 @@ fn resolve_one(
                 return Err((format!("unknown topic `{id}` in cross-reference"), hint));
             }
             let text = label.unwrap_or_else(|| Fragment::topic_marker(id));
-            Ok(format!(
-                "<a class=\"xref xref-topic\" href=\"{root}topics/{id}.html\">{text}</a>"
+            Ok((
+                format!("<a class=\"xref xref-topic\" href=\"{root}topics/{id}.html\">{text}</a>"),
+                None,
             ))
         }
         Target::Clause {
@@ -199,10 +225,11 @@ fn resolve_one(
                     escape_html(&format!("{name} {id}"))
                 }
             });
-            Ok(format!(
+            let html = format!(
                 "<a class=\"xref\" href=\"{root}{council_id}/{doc_id}.html#{}\">{text}</a>",
                 id.anchor()
-            ))
+            );
+            Ok((html, Some((council_id.to_string(), doc_id, (*id).clone()))))
         }
     }
 }

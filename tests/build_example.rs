@@ -189,7 +189,7 @@ fn topic_pages_and_table_list_every_council() {
         ("Bodø kommune", "nb"),
     ] {
         assert!(
-            topic.contains(&format!(">{council}</h2>")),
+            topic.contains(&format!(">{council}</a></h2>")),
             "{council} on the topic page"
         );
         assert!(topic.contains(&format!("<section class=\"variant\" lang=\"{lang}\"")));
@@ -202,6 +202,96 @@ fn topic_pages_and_table_list_every_council() {
     assert!(table.contains("<caption id=\"compare-caption\">28 topics in 4 councils</caption>"));
     assert!(table.contains("<th scope=\"row\">"));
     assert!(table.contains("not addressed"));
+    // Downloads for a spreadsheet: UTF-8 with BOM, semicolons.
+    let csv = std::fs::read(out.join("data/comparison.csv")).unwrap();
+    assert!(csv.starts_with(b"\xEF\xBB\xBFgroup;topic;title;"));
+    let csv = String::from_utf8(csv).unwrap();
+    let confidentiality = csv
+        .lines()
+        .find(|l| l.contains(";confidentiality;"))
+        .unwrap();
+    assert!(
+        confidentiality.contains("1.5, 2.i, 3.b"),
+        "{confidentiality}"
+    );
+    assert!(confidentiality.ends_with(";4/4"), "{confidentiality}");
+    let json: Value = serde_json::from_str(&read(&out.join("data/comparison.json"))).unwrap();
+    let conf = json["topics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == "confidentiality")
+        .unwrap();
+    assert_eq!(conf["clauses"]["volda"][1]["number"], "2.i");
+    assert_eq!(
+        conf["clauses"]["volda"][1]["path"],
+        "volda/sosiale-medium.html#k-2.i"
+    );
+}
+
+#[test]
+fn clauses_link_back_to_the_places_that_cite_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    build_example(&out);
+    // Verdal's ansattes-bruk 1.3 cites offisielle-kontoer 1.2.
+    let page = read(&out.join("en/verdal/offisielle-kontoer.html"));
+    let clause = page
+        .split("id=\"k-1.2\"")
+        .nth(1)
+        .unwrap()
+        .split("</li>")
+        .next()
+        .unwrap();
+    assert!(clause.contains("Cited by:"), "{clause}");
+    assert!(
+        clause.contains("href=\"../verdal/ansattes-bruk.html#k-1.3\">Verdal kommune 1.3</a>"),
+        "{clause}"
+    );
+}
+
+#[test]
+fn same_language_variants_can_be_compared_word_by_word() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    build_example(&out);
+    // Bodø and Verdal both write Bokmål on confidentiality: one is the
+    // baseline, the other is marked against it.
+    let topic = read(&out.join("en/topics/confidentiality.html"));
+    assert!(topic.contains("<input type=\"checkbox\" id=\"show-diff\""));
+    assert!(topic.contains("Baseline for the comparison"));
+    assert!(topic.contains("<p class=\"diff-text\">"));
+    assert!(topic.contains("<ins>") && topic.contains("<del>"));
+    // The filter works on data the page carries; without JavaScript the
+    // form stays hidden and every council is shown.
+    assert!(topic.contains("<form class=\"filters\" data-filter-for=\"variants\" hidden>"));
+    assert!(topic.contains("data-council=\"volda\" data-country=\"NO\" data-lang=\"nn\""));
+}
+
+#[test]
+fn documents_can_be_compared_from_data_scripts() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("site");
+    build_example(&out);
+    let page = read(&out.join("da/compare/documents.html"));
+    assert!(page.contains("<option value=\"volda--sosiale-medium\""));
+    let data = read(&out.join("da/compare/docs/volda--sosiale-medium.js"));
+    assert!(data.starts_with("window.klausulDocument({"));
+    let json: Value = serde_json::from_str(
+        data.trim_start_matches("window.klausulDocument(")
+            .trim_end()
+            .trim_end_matches(");"),
+    )
+    .unwrap();
+    assert_eq!(json["lang"], "nn");
+    let two_i = json["clauses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "2.i")
+        .unwrap();
+    assert_eq!(two_i["topics"], serde_json::json!(["confidentiality"]));
+    assert_eq!(two_i["href"], "../volda/sosiale-medium.html#k-2.i");
 }
 
 #[test]

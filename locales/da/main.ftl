@@ -66,6 +66,7 @@ example-label = Eksempeltekst
 example-explained = Punkterne i dette dokument er illustrerende eksempler, ikke kommunens vedtagne ordlyd.
 
 doc-topics = Emner i dokumentet
+clause-cited-by = Henvist til fra
 clause-topics = Emner
 
 topics-title = Emner
@@ -90,6 +91,38 @@ compare-coverage = Dækning
 compare-not-addressed = ikke omtalt
 compare-topics-covered = Emner dækket
 current-as-of = Gældende fra { $date }
+
+filter-legend = Vælg kommuner
+filter-name = Navnet indeholder
+filter-pick = Vælg kommuner efter navn
+filter-all-regions = Alle regioner
+filter-topic-group = Emnegruppe
+filter-all-groups = Alle emnegrupper
+filter-showing = Viser { $shown } af { $total } kommuner. { $hidden ->
+    [0] Ingen er skjult.
+   *[other] Skjult af filteret: { $names }.
+}
+diff-toggle = Fremhæv forskelle i ordlyd
+diff-help = Tekster på samme sprog sammenlignes ord for ord med den første kommune på det sprog (grundlaget). Tilføjede ord er understreget, fjernede ord er gennemstreget.
+diff-baseline = Grundlag for sammenligningen
+diff-compared = Sammenlignet med grundlaget
+compare-download = Download tabellen:
+compare-csv-note = CSV i UTF-8 med semikolon, åbner direkte i regneark med danske og norske indstillinger
+legend-has = punktnumre, der omhandler emnet
+legend-none = kommunen har ingen punkter om emnet
+
+compare-docs-title = Sammenlign dokumenter
+compare-docs-intro = Vælg to til fire dokumenter og se dem side om side, emne for emne, hvert på sit eget sprog.
+compare-docs-noscript = Sammenligning af dokumenter kræver JavaScript. Emnesiderne viser alle kommunernes punkter side om side uden JavaScript:
+compare-docs-choose = Dokumenter
+compare-docs-slot = Dokument { $n }
+compare-docs-pick = Vælg et dokument
+compare-docs-none = (ingen)
+compare-docs-show = Vis sammenligning
+compare-docs-caption = Dokumenterne side om side, emne for emne
+compare-docs-unshared = Punkter uden fælles emne
+compare-docs-no-topic = Ingen.
+nav-compare-docs = Sammenlign dokumenter
 
 date-long = { $day }. { $month } { $year }
 month-1 = januar

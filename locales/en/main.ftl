@@ -66,6 +66,7 @@ example-label = Example text
 example-explained = The clauses of this document are illustrative examples, not the council's adopted wording.
 
 doc-topics = Topics in this document
+clause-cited-by = Cited by
 clause-topics = Topics
 
 topics-title = Topics
@@ -90,6 +91,38 @@ compare-coverage = Coverage
 compare-not-addressed = not addressed
 compare-topics-covered = Topics covered
 current-as-of = Current as of { $date }
+
+filter-legend = Choose councils
+filter-name = Name contains
+filter-pick = Pick councils by name
+filter-all-regions = All regions
+filter-topic-group = Topic group
+filter-all-groups = All topic groups
+filter-showing = Showing { $shown } of { $total } councils. { $hidden ->
+    [0] None hidden.
+   *[other] Hidden by the filter: { $names }.
+}
+diff-toggle = Highlight differences in wording
+diff-help = Texts in the same language are compared word by word with the first council in that language (the baseline). Added words are underlined, removed words struck through.
+diff-baseline = Baseline for the comparison
+diff-compared = Compared with the baseline
+compare-download = Download the table:
+compare-csv-note = CSV in UTF-8 with semicolons, opens directly in spreadsheets set to Norwegian or Danish
+legend-has = clause numbers that address the topic
+legend-none = the council has no clauses on the topic
+
+compare-docs-title = Compare documents
+compare-docs-intro = Choose two to four documents and see them side by side, topic by topic, each in its own language.
+compare-docs-noscript = Comparing documents needs JavaScript. The topic pages show every council's clauses side by side without it:
+compare-docs-choose = Documents
+compare-docs-slot = Document { $n }
+compare-docs-pick = Choose a document
+compare-docs-none = (none)
+compare-docs-show = Show comparison
+compare-docs-caption = The documents side by side, topic by topic
+compare-docs-unshared = Clauses on no shared topic
+compare-docs-no-topic = None.
+nav-compare-docs = Compare documents
 
 date-long = { $day } { $month } { $year }
 month-1 = January

@@ -66,6 +66,7 @@ example-label = Eksempeltekst
 example-explained = Punktene i dette dokumentet er illustrerende eksempler, ikke kommunens vedtatte ordlyd.
 
 doc-topics = Emner i dokumentet
+clause-cited-by = Vist til fra
 clause-topics = Emner
 
 topics-title = Emner
@@ -90,6 +91,38 @@ compare-coverage = Dekning
 compare-not-addressed = ikke omtalt
 compare-topics-covered = Emner dekket
 current-as-of = Gjeldende fra { $date }
+
+filter-legend = Velg kommuner
+filter-name = Navn inneholder
+filter-pick = Velg kommuner etter navn
+filter-all-regions = Alle regioner
+filter-topic-group = Emnegruppe
+filter-all-groups = Alle emnegrupper
+filter-showing = Viser { $shown } av { $total } kommuner. { $hidden ->
+    [0] Ingen er skjult.
+   *[other] Skjult av filteret: { $names }.
+}
+diff-toggle = Marker forskjeller i ordlyd
+diff-help = Tekster på samme språk sammenlignes ord for ord med den første kommunen på det språket (grunnlaget). Lagt til ord er understreket, fjernede ord er gjennomstreket.
+diff-baseline = Grunnlag for sammenligning
+diff-compared = Sammenlignet med grunnlaget
+compare-download = Last ned tabellen:
+compare-csv-note = CSV i UTF-8 med semikolon, åpnes rett i regneark med norske og danske innstillinger
+legend-has = punktnumre som omhandler emnet
+legend-none = kommunen har ingen punkter om emnet
+
+compare-docs-title = Sammenlign dokumenter
+compare-docs-intro = Velg to til fire dokumenter og se dem side om side, emne for emne, hvert på sitt eget språk.
+compare-docs-noscript = Sammenligning av dokumenter krever JavaScript. Emnesidene viser alle kommunenes punkter side om side uten JavaScript:
+compare-docs-choose = Dokumenter
+compare-docs-slot = Dokument { $n }
+compare-docs-pick = Velg et dokument
+compare-docs-none = (ingen)
+compare-docs-show = Vis sammenligning
+compare-docs-caption = Dokumentene side om side, emne for emne
+compare-docs-unshared = Punkter uten felles emne
+compare-docs-no-topic = Ingen.
+nav-compare-docs = Sammenlign dokumenter
 
 date-long = { $day }. { $month } { $year }
 month-1 = januar

@@ -66,6 +66,7 @@ example-label = Eksempeltekst
 example-explained = Punkta i dette dokumentet er illustrerande døme, ikkje den vedtekne ordlyden til kommunen.
 
 doc-topics = Emne i dokumentet
+clause-cited-by = Vist til frå
 clause-topics = Emne
 
 topics-title = Emne
@@ -90,6 +91,38 @@ compare-coverage = Dekning
 compare-not-addressed = ikkje omtalt
 compare-topics-covered = Emne dekte
 current-as-of = Gjeld frå { $date }
+
+filter-legend = Vel kommunar
+filter-name = Namnet inneheld
+filter-pick = Vel kommunar etter namn
+filter-all-regions = Alle regionar
+filter-topic-group = Emnegruppe
+filter-all-groups = Alle emnegrupper
+filter-showing = Viser { $shown } av { $total } kommunar. { $hidden ->
+    [0] Ingen er skjulte.
+   *[other] Skjult av filteret: { $names }.
+}
+diff-toggle = Marker skilnader i ordlyd
+diff-help = Tekstar på same språk vert samanlikna ord for ord med den første kommunen på det språket (grunnlaget). Ord som er lagde til, er understreka, ord som er fjerna, er gjennomstreka.
+diff-baseline = Grunnlag for samanlikninga
+diff-compared = Samanlikna med grunnlaget
+compare-download = Last ned tabellen:
+compare-csv-note = CSV i UTF-8 med semikolon, opnar rett i rekneark med norske og danske innstillingar
+legend-has = punktnummer som handlar om emnet
+legend-none = kommunen har ingen punkt om emnet
+
+compare-docs-title = Samanlikn dokument
+compare-docs-intro = Vel to til fire dokument og sjå dei side om side, emne for emne, kvart på sitt eige språk.
+compare-docs-noscript = Samanlikning av dokument krev JavaScript. Emnesidene viser punkta til alle kommunane side om side utan JavaScript:
+compare-docs-choose = Dokument
+compare-docs-slot = Dokument { $n }
+compare-docs-pick = Vel eit dokument
+compare-docs-none = (ingen)
+compare-docs-show = Vis samanlikninga
+compare-docs-caption = Dokumenta side om side, emne for emne
+compare-docs-unshared = Punkt utan felles emne
+compare-docs-no-topic = Ingen.
+nav-compare-docs = Samanlikn dokument
 
 date-long = { $day }. { $month } { $year }
 month-1 = januar
