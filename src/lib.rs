@@ -6,6 +6,7 @@
 
 pub mod comparison;
 pub mod content;
+pub mod corpus;
 pub mod diag;
 pub mod diff;
 pub mod embedded;
@@ -19,6 +20,7 @@ pub mod model;
 pub mod numbering;
 pub mod output;
 pub mod pipeline;
+pub mod print;
 pub mod search;
 pub mod site;
 pub mod theme;

@@ -29,6 +29,15 @@ enum Command {
     },
     /// Check everything a build would, and write nothing.
     Check,
+    /// Write a synthetic handbook of N councils into DIR (for benchmarks).
+    #[command(hide = true)]
+    GenCorpus {
+        dir: PathBuf,
+        #[arg(long)]
+        councils: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 const USAGE: u8 = 2;
@@ -86,6 +95,28 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
             Err(f) => failed(f, color, None),
+        },
+        Command::GenCorpus {
+            dir,
+            councils,
+            seed,
+        } => match klausul::corpus::generate(&dir, councils, seed) {
+            Ok(s) => {
+                println!(
+                    "Generated {} councils, {} documents, {} clauses ({} files, {} bytes) in {}",
+                    s.councils,
+                    s.documents,
+                    s.clauses,
+                    s.files,
+                    s.bytes,
+                    dir.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(USAGE)
+            }
         },
     }
 }

@@ -206,6 +206,10 @@ pub fn build(root: &Path, out: &Path) -> Result<BuildReport, Failure> {
         "data/handbook.json".into(),
         export::handbook_json(hb).into_bytes(),
     ));
+    files.push((
+        "static/search-index.js".into(),
+        crate::search::index_js(hb).into_bytes(),
+    ));
     let default_lang = hb.config.default_language();
     files.push((
         "data/comparison.csv".into(),

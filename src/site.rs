@@ -40,13 +40,13 @@ struct LangLink {
 }
 
 #[derive(Serialize)]
-struct Crumb {
-    title: String,
-    href: Option<String>,
+pub(crate) struct Crumb {
+    pub(crate) title: String,
+    pub(crate) href: Option<String>,
 }
 
 #[derive(Serialize)]
-struct CouncilView<'a> {
+pub(crate) struct CouncilView<'a> {
     id: &'a str,
     name: &'a str,
     lang: &'static str,
@@ -59,7 +59,7 @@ struct CouncilView<'a> {
 }
 
 #[derive(Serialize)]
-struct DocView<'a> {
+pub(crate) struct DocView<'a> {
     id: &'a str,
     title: &'a str,
     lang: &'static str,
@@ -124,13 +124,13 @@ struct TopicColumn<'a> {
 }
 
 #[derive(Serialize)]
-struct Choice {
+pub(crate) struct Choice {
     value: String,
     label: String,
 }
 
 #[derive(Serialize)]
-struct Filters {
+pub(crate) struct Filters {
     countries: Vec<Choice>,
     languages: Vec<Choice>,
     regions: Vec<Choice>,
@@ -183,7 +183,7 @@ impl<'a> SiteRenderer<'a> {
         }
     }
 
-    fn topic_title(&self, lang: Lang, id: &str) -> String {
+    pub(crate) fn topic_title(&self, lang: Lang, id: &str) -> String {
         self.hb
             .taxonomy
             .topic(id)
@@ -193,14 +193,25 @@ impl<'a> SiteRenderer<'a> {
     }
 
     /// Fills a fragment's markers for a page at `path` in `lang`.
-    fn bind(
+    pub(crate) fn bind(
         &self,
         fragment: &Fragment,
         lang: Lang,
         path: &str,
         clause_topics: Option<&Document>,
     ) -> String {
-        let root = up(path);
+        self.bind_with_root(fragment, lang, &up(path), clause_topics)
+    }
+
+    /// Fills a fragment's markers with `root` as the path to the language root.
+    pub(crate) fn bind_with_root(
+        &self,
+        fragment: &Fragment,
+        lang: Lang,
+        root: &str,
+        clause_topics: Option<&Document>,
+    ) -> String {
+        let root = root.to_string();
         fragment.render(&|mark: &str| match mark {
             "R" => root.clone(),
             _ if mark.starts_with("T:") => {
@@ -256,7 +267,7 @@ impl<'a> SiteRenderer<'a> {
         out
     }
 
-    fn council_view(&self, c: &'a Council, lang: Lang, from: &str) -> CouncilView<'a> {
+    pub(crate) fn council_view(&self, c: &'a Council, lang: Lang, from: &str) -> CouncilView<'a> {
         let root = up(from);
         CouncilView {
             id: c.id.as_str(),
@@ -275,7 +286,7 @@ impl<'a> SiteRenderer<'a> {
         }
     }
 
-    fn doc_view(&self, d: &'a Document, lang: Lang, from: &str) -> DocView<'a> {
+    pub(crate) fn doc_view(&self, d: &'a Document, lang: Lang, from: &str) -> DocView<'a> {
         DocView {
             id: d.id.as_str(),
             title: &d.title,
@@ -319,7 +330,7 @@ impl<'a> SiteRenderer<'a> {
     }
 
     /// Context every page shares: language, paths, switcher, branding.
-    fn base(&self, lang: Lang, path: &str, title: &str, crumbs: Vec<Crumb>) -> Context {
+    pub(crate) fn base(&self, lang: Lang, path: &str, title: &str, crumbs: Vec<Crumb>) -> Context {
         let root = up(path);
         let site_root = format!("{root}../");
         let mut ctx = Context::new();
@@ -362,14 +373,14 @@ impl<'a> SiteRenderer<'a> {
         ctx
     }
 
-    fn render(&self, template: &str, ctx: &Context) -> Result<String, String> {
+    pub(crate) fn render(&self, template: &str, ctx: &Context) -> Result<String, String> {
         self.theme
             .tera
             .render(template, ctx)
             .map_err(|e| format!("template {template}: {e}"))
     }
 
-    fn home_crumb(&self, lang: Lang, path: &str) -> Crumb {
+    pub(crate) fn home_crumb(&self, lang: Lang, path: &str) -> Crumb {
         Crumb {
             title: self.locales.text(lang, "nav-home"),
             href: Some(format!("{}index.html", up(path))),
@@ -551,7 +562,7 @@ impl<'a> SiteRenderer<'a> {
     }
 
     /// The values a reader can filter councils by, with labels.
-    fn filters(&self, lang: Lang) -> Filters {
+    pub(crate) fn filters(&self, lang: Lang) -> Filters {
         let mut countries: Vec<Choice> = Vec::new();
         let mut languages: Vec<Choice> = Vec::new();
         let mut regions: Vec<Choice> = Vec::new();
@@ -587,6 +598,24 @@ impl<'a> SiteRenderer<'a> {
             languages,
             regions,
         }
+    }
+
+    /// The search page; the index itself is `static/search-index.js`.
+    pub fn search(&self, lang: Lang) -> Result<OutFile, String> {
+        let path = "search.html";
+        let title = self.locales.text(lang, "search-title");
+        let crumbs = vec![
+            self.home_crumb(lang, path),
+            Crumb {
+                title: title.clone(),
+                href: None,
+            },
+        ];
+        let ctx = self.base(lang, path, &title, crumbs);
+        Ok((
+            format!("{lang}/{path}"),
+            self.render("search.html", &ctx)?.into_bytes(),
+        ))
     }
 
     pub fn compare(&self, lang: Lang) -> Result<OutFile, String> {
@@ -799,6 +828,8 @@ impl<'a> SiteRenderer<'a> {
             jobs.push(Box::new(move || self.topics_index(lang)));
             jobs.push(Box::new(move || self.compare(lang)));
             jobs.push(Box::new(move || self.compare_documents(lang)));
+            jobs.push(Box::new(move || self.search(lang)));
+            jobs.push(Box::new(move || self.print_edition(lang)));
             for g in &self.hb.taxonomy.groups {
                 for t in &g.topics {
                     jobs.push(Box::new(move || self.topic(lang, g, t)));

@@ -124,6 +124,14 @@ compare-docs-unshared = Punkter uden fælles emne
 compare-docs-no-topic = Ingen.
 nav-compare-docs = Sammenlign dokumenter
 
+print-title = Udskriftsudgave
+print-subtitle = Alle kommunernes retningslinjer i ét dokument, med punktnumre som i kilderne.
+print-contents = Indhold
+print-topic-index = Emneregister
+print-choose = Vælg kommuner, der skal udskrives
+print-hint = Udskriv siden med browserens udskriftsfunktion; kun de viste kommuner kommer med.
+nav-print = Udskrift
+
 date-long = { $day }. { $month } { $year }
 month-1 = januar
 month-2 = februar

@@ -124,6 +124,14 @@ compare-docs-unshared = Clauses on no shared topic
 compare-docs-no-topic = None.
 nav-compare-docs = Compare documents
 
+print-title = Print edition
+print-subtitle = Every council's guidelines in one document, with clause numbers as in the sources.
+print-contents = Contents
+print-topic-index = Topic index
+print-choose = Choose the councils to print
+print-hint = Print the page with the browser's print command; only the councils shown are included.
+nav-print = Print edition
+
 date-long = { $day } { $month } { $year }
 month-1 = January
 month-2 = February

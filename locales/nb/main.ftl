@@ -124,6 +124,14 @@ compare-docs-unshared = Punkter uten felles emne
 compare-docs-no-topic = Ingen.
 nav-compare-docs = Sammenlign dokumenter
 
+print-title = Utskriftsutgave
+print-subtitle = Alle kommunenes retningslinjer i ett dokument, med punktnumre som i kildene.
+print-contents = Innhold
+print-topic-index = Emneregister
+print-choose = Velg kommuner som skal skrives ut
+print-hint = Skriv ut siden med nettleserens utskriftsfunksjon; bare kommunene som vises, kommer med.
+nav-print = Utskrift
+
 date-long = { $day }. { $month } { $year }
 month-1 = januar
 month-2 = februar

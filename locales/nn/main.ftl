@@ -124,6 +124,14 @@ compare-docs-unshared = Punkt utan felles emne
 compare-docs-no-topic = Ingen.
 nav-compare-docs = Samanlikn dokument
 
+print-title = Utskriftsutgåve
+print-subtitle = Retningslinjene til alle kommunane i eitt dokument, med punktnummer som i kjeldene.
+print-contents = Innhald
+print-topic-index = Emneregister
+print-choose = Vel kommunar som skal skrivast ut
+print-hint = Skriv ut sida med utskriftsfunksjonen i nettlesaren; berre kommunane som er viste, kjem med.
+nav-print = Utskrift
+
 date-long = { $day }. { $month } { $year }
 month-1 = januar
 month-2 = februar
