@@ -376,6 +376,7 @@ struct RawFrontMatter {
 
 /// A document read and parsed, with what is left to check once all
 /// documents are known.
+#[derive(Clone)]
 pub struct LoadedDocument {
     pub doc: Document,
     pub file: Arc<SourceFile>,
@@ -387,11 +388,64 @@ pub struct LoadedCouncil {
     pub documents: Vec<LoadedDocument>,
 }
 
+/// Parsed documents kept between builds by `serve`, so an edit re-reads
+/// only the files that changed. Keyed by path; an entry is used while the
+/// file's modification time and size, and its council's language, are the
+/// same. Drop the cache when the taxonomy changes.
+#[derive(Default)]
+pub struct ParseCache {
+    entries: std::sync::Mutex<HashMap<PathBuf, CacheEntry>>,
+}
+
+type Stamp = (Option<std::time::SystemTime>, u64);
+
+struct CacheEntry {
+    stamp: Stamp,
+    lang: Lang,
+    council: CouncilId,
+    result: Option<LoadedDocument>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl ParseCache {
+    pub fn clear(&self) {
+        if let Ok(mut e) = self.entries.lock() {
+            e.clear();
+        }
+    }
+
+    /// How many documents are cached (for tests and measurements).
+    pub fn len(&self) -> usize {
+        self.entries.lock().map_or(0, |e| e.len())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+fn stamp(path: &Path) -> Stamp {
+    match std::fs::metadata(path) {
+        Ok(m) => (m.modified().ok(), m.len()),
+        Err(_) => (None, 0),
+    }
+}
+
 /// Loads every council folder under `content/`, in parallel.
 pub fn load_councils(
     root: &Path,
     taxonomy: &Taxonomy,
     diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<LoadedCouncil> {
+    load_councils_cached(root, taxonomy, diagnostics, None)
+}
+
+/// As `load_councils`, reusing unchanged documents from `cache`.
+pub fn load_councils_cached(
+    root: &Path,
+    taxonomy: &Taxonomy,
+    diagnostics: &mut Vec<Diagnostic>,
+    cache: Option<&ParseCache>,
 ) -> Vec<LoadedCouncil> {
     let content = root.join("content");
     if !content.is_dir() {
@@ -438,7 +492,7 @@ pub fn load_councils(
         .par_iter()
         .map(|(name, dir)| {
             let mut diags = Vec::new();
-            let council = load_council(root, name, dir, taxonomy, &mut diags);
+            let council = load_council(root, name, dir, taxonomy, &mut diags, cache);
             (council, diags)
         })
         .collect();
@@ -456,6 +510,7 @@ fn load_council(
     dir: &Path,
     taxonomy: &Taxonomy,
     diagnostics: &mut Vec<Diagnostic>,
+    cache: Option<&ParseCache>,
 ) -> Option<LoadedCouncil> {
     let yaml_path = dir.join("council.yaml");
     let shown = rel(root, &yaml_path);
@@ -549,7 +604,12 @@ fn load_council(
     }
     let documents: Vec<LoadedDocument> = doc_paths
         .iter()
-        .filter_map(|p| load_document(root, p, &id, language, taxonomy, diagnostics))
+        .filter_map(|p| match cache {
+            Some(cache) => {
+                load_document_cached(cache, root, p, &id, language, taxonomy, diagnostics)
+            }
+            None => load_document(root, p, &id, language, taxonomy, diagnostics),
+        })
         .collect();
     Some(LoadedCouncil {
         council: Council {
@@ -616,6 +676,43 @@ fn split_front_matter(text: &str) -> Option<(&str, usize)> {
         offset += line.len();
     }
     None
+}
+
+fn load_document_cached(
+    cache: &ParseCache,
+    root: &Path,
+    path: &Path,
+    council: &CouncilId,
+    council_lang: Lang,
+    taxonomy: &Taxonomy,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<LoadedDocument> {
+    let now = stamp(path);
+    if let Ok(entries) = cache.entries.lock()
+        && let Some(e) = entries.get(path)
+        && e.stamp == now
+        && e.lang == council_lang
+        && &e.council == council
+    {
+        diagnostics.extend(e.diagnostics.iter().cloned());
+        return e.result.clone();
+    }
+    let mut diags = Vec::new();
+    let result = load_document(root, path, council, council_lang, taxonomy, &mut diags);
+    diagnostics.extend(diags.iter().cloned());
+    if let Ok(mut entries) = cache.entries.lock() {
+        entries.insert(
+            path.to_path_buf(),
+            CacheEntry {
+                stamp: now,
+                lang: council_lang,
+                council: council.clone(),
+                result: result.clone(),
+                diagnostics: diags,
+            },
+        );
+    }
+    result
 }
 
 fn load_document(
@@ -711,6 +808,8 @@ fn load_document(
         html,
         xrefs,
         has_code,
+        events,
+        clause_starts,
     } = markdown::parse_body(&ctx, diagnostics);
 
     // Clause ids must be unique within a document.
@@ -814,6 +913,9 @@ fn load_document(
             clauses,
             body: markdown::Fragment(html),
             has_code,
+            events,
+            clause_starts,
+            xref_labels: Vec::new(),
             path: shown,
         },
         file,

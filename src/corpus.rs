@@ -686,15 +686,15 @@ const INTRO_TOPIC: Tr = [
 ];
 
 const CHAPTER1_LEAD: Tr = [
-    "Kommunen har én offisiell hovedkonto, som {role} administrerer. Før en ny kanal opprettes, skal dette være vurdert:",
-    "Kommunen har éin offisiell hovudkonto, som {role} administrerer. Før ein ny kanal vert oppretta, skal dette vere vurdert:",
-    "Kommunen har én officiel hovedprofil, som {role} administrerer. Før en ny kanal oprettes, skal følgende være overvejet:",
+    "Kommunen har én offisiell hovedkonto, som {role} administrerer. Andre kontoer i kommunens navn godkjennes på forhånd, og for alle kanaler gjelder dette:",
+    "Kommunen har éin offisiell hovudkonto, som {role} administrerer. Andre kontoar i namnet til kommunen vert godkjende på førehand, og for alle kanalar gjeld dette:",
+    "Kommunen har én officiel hovedprofil, som {role} administrerer. Andre profiler i kommunens navn godkendes på forhånd, og for alle kanaler gælder følgende:",
 ];
 
 const CHAPTER1_SPLIT: Tr = [
-    "Når vurderingen viser at en ny kanal bør opprettes, gjelder dette:",
-    "Når vurderinga viser at ein ny kanal bør opprettast, gjeld dette:",
-    "Når vurderingen viser, at en ny kanal bør oprettes, gælder følgende:",
+    "For kontoer som allerede er i drift, gjelder i tillegg:",
+    "For kontoar som alt er i drift, gjeld i tillegg:",
+    "For profiler, der allerede er i drift, gælder desuden:",
 ];
 
 const TAILS: [Tr; 3] = [
@@ -992,23 +992,41 @@ struct Item {
 }
 
 /// Draws topics from a chapter's pool without repeats until it runs out.
+/// When every topic was used, the pool is refilled and shuffled again.
 struct Pool {
+    from: &'static [&'static str],
     topics: Vec<&'static str>,
 }
 
 impl Pool {
-    fn new(rng: &mut Rng, from: &[&'static str]) -> Pool {
-        let mut topics = from.to_vec();
-        // Fisher-Yates, so each council covers its chapters differently.
-        for i in (1..topics.len()).rev() {
-            topics.swap(i, rng.below(i + 1));
+    fn new(from: &'static [&'static str]) -> Pool {
+        Pool {
+            from,
+            topics: Vec::new(),
         }
-        Pool { topics }
     }
 
-    fn take(&mut self, rng: &mut Rng, all: &[&'static str]) -> &'static str {
-        self.topics.pop().unwrap_or_else(|| rng.pick(all))
+    fn take(&mut self, rng: &mut Rng) -> &'static str {
+        if self.topics.is_empty() {
+            self.topics = self.from.to_vec();
+            // Fisher-Yates, so each council covers its chapters differently.
+            for i in (1..self.topics.len()).rev() {
+                self.topics.swap(i, rng.below(i + 1));
+            }
+        }
+        self.topics.pop().unwrap_or("scope")
     }
+}
+
+/// Picks one of a topic's two sentences, preferring one the document has
+/// not used yet.
+fn sentence(used: &mut Vec<(&'static str, usize)>, rng: &mut Rng, topic: &'static str) -> usize {
+    let mut v = rng.below(2);
+    if used.contains(&(topic, v)) && !used.contains(&(topic, 1 - v)) {
+        v = 1 - v;
+    }
+    used.push((topic, v));
+    v
 }
 
 /// Writes one document. Returns its text and how many clauses it numbers.
@@ -1051,18 +1069,21 @@ fn document(
         ids.push((2, format!("3.{}", ch3_start + k), false));
     }
 
-    let mut pools = CHAPTER_TOPICS.map(|from| Pool::new(rng, from));
+    let mut pools = CHAPTER_TOPICS.map(Pool::new);
+    let mut used = Vec::new();
     let mut items: Vec<Item> = Vec::with_capacity(ids.len());
     for (chapter, id, nested) in &ids {
-        let primary = pools[*chapter].take(rng, topics);
+        let primary = pools[*chapter].take(rng);
         let mut item_topics = vec![primary];
-        let mut text = fill(sentences(primary)[rng.below(2)][l]);
+        let v = sentence(&mut used, rng, primary);
+        let mut text = fill(sentences(primary)[v][l]);
         if rng.percent(30) {
             let secondary = rng.pick(topics);
             if secondary != primary {
                 item_topics.push(secondary);
+                let v = sentence(&mut used, rng, secondary);
                 text.push(' ');
-                text.push_str(&fill(sentences(secondary)[rng.below(2)][l]));
+                text.push_str(&fill(sentences(secondary)[v][l]));
             }
         }
         if rng.percent(15) {
@@ -1116,8 +1137,8 @@ fn document(
 
     let code = rng.percent(25);
     let reply = rng.percent(10);
-    for chapter in 0..3 {
-        let heading = HEADINGS[chapter][rng.below(2)][l];
+    for (chapter, headings) in HEADINGS.iter().enumerate() {
+        let heading = headings[rng.below(2)][l];
         let _ = writeln!(out, "## {}. {heading}\n", chapter + 1);
         if chapter == 0 && rng.percent(50) {
             out.push_str(&fill(CHAPTER1_LEAD[l]));

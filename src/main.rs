@@ -26,9 +26,23 @@ enum Command {
         /// Output folder; replaced only when the build succeeds.
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Also make the PDF edition (pdf/handbook-<lang>.pdf).
+        #[arg(long)]
+        pdf: bool,
+    },
+    /// Make the PDF edition, one per UI language, into DIR (default <root>/public/pdf).
+    Pdf {
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
     /// Check everything a build would, and write nothing.
     Check,
+    /// Build, serve on 127.0.0.1 with live reload, rebuild on change.
+    Serve {
+        /// Port on 127.0.0.1.
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+    },
     /// Write a synthetic handbook of N councils into DIR (for benchmarks).
     #[command(hide = true)]
     GenCorpus {
@@ -61,9 +75,15 @@ fn main() -> ExitCode {
                 ExitCode::from(USAGE)
             }
         },
-        Command::Build { out } => {
+        Command::Build { out, pdf } => {
             let out = out.unwrap_or_else(|| pipeline::default_out(&cli.root));
-            match pipeline::build(&cli.root, &out) {
+            if pdf && !cfg!(feature = "pdf") {
+                eprintln!(
+                    "error: this klausul was built without PDF support (cargo feature `pdf`)"
+                );
+                return ExitCode::from(USAGE);
+            }
+            match pipeline::build_with(&cli.root, &out, &pipeline::BuildOptions { pdf }) {
                 Ok(report) => {
                     print_warnings(&report, color);
                     println!(
@@ -81,6 +101,37 @@ fn main() -> ExitCode {
                 Err(f) => failed(f, color, Some(&out)),
             }
         }
+        Command::Pdf { out } => {
+            if !cfg!(feature = "pdf") {
+                eprintln!(
+                    "error: this klausul was built without PDF support (cargo feature `pdf`)"
+                );
+                return ExitCode::from(USAGE);
+            }
+            let out = out.unwrap_or_else(|| pipeline::default_out(&cli.root).join("pdf"));
+            let start = std::time::Instant::now();
+            match pipeline::pdf_only(&cli.root, &out) {
+                Ok(written) => {
+                    for w in &written {
+                        println!("Wrote {}", w.display());
+                    }
+                    println!(
+                        "Made {} PDFs in {:.2} s",
+                        written.len(),
+                        start.elapsed().as_secs_f64()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(f) => failed(f, color, None),
+            }
+        }
+        Command::Serve { port } => match klausul::serve::serve(&cli.root, port) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(USAGE)
+            }
+        },
         Command::Check => match pipeline::check(&cli.root) {
             Ok(report) => {
                 print_warnings(&report, color);

@@ -92,6 +92,10 @@ pub struct ParsedBody {
     pub html: String,
     pub xrefs: Vec<XrefUse>,
     pub has_code: bool,
+    /// The body as events, for outputs other than HTML (the PDF): the
+    /// event at each index in `clause_starts` opens the clause numbered there.
+    pub events: Vec<Event<'static>>,
+    pub clause_starts: Vec<(usize, ClauseId)>,
 }
 
 /// Where the document will be published, relative to the language root, so
@@ -151,7 +155,8 @@ pub fn parse_body(ctx: &BodyContext<'_>, diagnostics: &mut Vec<Diagnostic>) -> P
         ..
     } = walk;
     let mut html = String::with_capacity(body.len() * 2);
-    pulldown_cmark::html::push_html(&mut html, out.into_iter());
+    pulldown_cmark::html::push_html(&mut html, out.iter().cloned());
+    parsed.events = out;
     parsed.html = if raw_html { sanitize(&html) } else { html };
     if raw_html {
         for clause in &mut parsed.clauses {
@@ -306,6 +311,9 @@ impl Walk<'_, '_> {
     }
 
     fn open_clause(&mut self, id: ClauseId, kind: ClauseKind, offset: usize, closes_on: TagEnd) {
+        self.parsed
+            .clause_starts
+            .push((self.out.len().saturating_sub(1), id.clone()));
         self.parsed.clauses.push(ParsedClause {
             id,
             kind,

@@ -169,7 +169,7 @@ pub enum ClauseKind {
     Item,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Clause {
     pub id: ClauseId,
     pub kind: ClauseKind,
@@ -195,7 +195,7 @@ pub struct Citation {
     pub clause: Option<ClauseId>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Document {
     pub id: DocId,
     pub council: CouncilId,
@@ -213,6 +213,11 @@ pub struct Document {
     pub body: Fragment,
     /// Whether the body has highlighted code, so the page loads the code CSS.
     pub has_code: bool,
+    /// The body as Markdown events with clause starts marked, for the PDF.
+    pub events: Vec<pulldown_cmark::Event<'static>>,
+    pub clause_starts: Vec<(usize, ClauseId)>,
+    /// What each cross-reference in the body says, for outputs other than HTML.
+    pub xref_labels: Vec<XrefLabel>,
     pub path: PathBuf,
 }
 
@@ -220,6 +225,14 @@ impl Document {
     pub fn clause(&self, id: &ClauseId) -> Option<&Clause> {
         self.clauses.iter().find(|c| &c.id == id)
     }
+}
+
+/// The text of a resolved cross-reference.
+#[derive(Debug, Clone)]
+pub enum XrefLabel {
+    Text(String),
+    /// A topic's title, in the reader's language.
+    Topic(TopicId),
 }
 
 #[derive(Debug)]

@@ -42,6 +42,11 @@ pub struct Loaded {
 
 /// Loads and checks the handbook at `root`. All problems are collected.
 pub fn load(root: &Path) -> Result<Loaded, Failure> {
+    load_cached(root, None)
+}
+
+/// As `load`, reusing unchanged documents from `cache` (used by `serve`).
+pub fn load_cached(root: &Path, cache: Option<&content::ParseCache>) -> Result<Loaded, Failure> {
     let mut diags: Vec<Diagnostic> = Vec::new();
     let Some(config) = content::load_config(root, &mut diags) else {
         return Err(fail(diags, false));
@@ -49,7 +54,8 @@ pub fn load(root: &Path) -> Result<Loaded, Failure> {
     let locales = Arc::new(Locales::load(root, &mut diags));
     let theme = Theme::load(root, &config.theme, locales.clone(), &mut diags);
     let taxonomy = content::load_taxonomy(root, &config.languages, &mut diags);
-    let mut councils: Vec<LoadedCouncil> = content::load_councils(root, &taxonomy, &mut diags);
+    let mut councils: Vec<LoadedCouncil> =
+        content::load_councils_cached(root, &taxonomy, &mut diags, cache);
     check_reserved(&councils, &mut diags);
     xref::resolve_all(&mut councils, &taxonomy, &mut diags);
 
@@ -160,25 +166,55 @@ fn check_out(root: &Path, out: &Path) -> Result<(), Failure> {
     Ok(())
 }
 
+/// What a build makes besides the site.
+#[derive(Debug, Default, Clone)]
+pub struct BuildOptions {
+    /// Also make the PDF edition, one per UI language, under `pdf/`.
+    pub pdf: bool,
+}
+
 /// Builds the site from `root` into `out`. On any error the previous output
 /// is left as it was.
 pub fn build(root: &Path, out: &Path) -> Result<BuildReport, Failure> {
-    let start = Instant::now();
-    check_out(root, out)?;
-    let loaded = load(root)?;
+    build_with(root, out, &BuildOptions::default())
+}
+
+/// Where the PDF edition of a UI language goes, below the output folder.
+pub fn pdf_path(lang: crate::lang::Lang) -> String {
+    format!("pdf/handbook-{lang}.pdf")
+}
+
+/// Makes the PDF edition of every UI language, in parallel.
+pub fn make_pdfs(loaded: &Loaded) -> Result<Vec<(String, Vec<u8>)>, Failure> {
+    use rayon::prelude::*;
     let hb = &loaded.handbook;
-    let renderer = SiteRenderer::new(hb, &loaded.theme, &loaded.locales);
-    let pages =
-        renderer.render_all().map_err(|e| {
-            fail(
-                vec![Diagnostic::error(format!("rendering failed: {e}")).help(
-                    "a template in the theme uses a variable or function that does not exist",
-                )],
-                false,
-            )
-        })?;
-    let mut files: Vec<(String, Vec<u8>)> = pages;
-    let page_count = files.len();
+    hb.config
+        .languages
+        .par_iter()
+        .map(|&lang| {
+            let markup = crate::pdf::markup(hb, &loaded.locales, lang);
+            crate::pdf::compile(&markup)
+                .map(|bytes| (pdf_path(lang), bytes))
+                .map_err(|e| {
+                    fail(
+                        vec![Diagnostic::error(format!("the {lang} PDF could not be made: {e}"))
+                            .help("this is a bug in Klausul's PDF output; please report it with the handbook that caused it")],
+                        false,
+                    )
+                })
+        })
+        .collect()
+}
+
+/// Everything a build writes besides the pages: theme files, code styles,
+/// the logo, the search index and the data downloads.
+pub fn extra_files(
+    root: &Path,
+    loaded: &Loaded,
+    renderer: &SiteRenderer<'_>,
+) -> Result<Vec<(String, Vec<u8>)>, Failure> {
+    let hb = &loaded.handbook;
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     for (name, bytes) in &loaded.theme.static_files {
         files.push((format!("static/{name}"), bytes.clone()));
     }
@@ -220,6 +256,33 @@ pub fn build(root: &Path, out: &Path) -> Result<BuildReport, Failure> {
         renderer.matrix.json().into_bytes(),
     ));
 
+    Ok(files)
+}
+
+/// Builds the site, and with `options.pdf` the PDF edition, into `out`.
+pub fn build_with(root: &Path, out: &Path, options: &BuildOptions) -> Result<BuildReport, Failure> {
+    let start = Instant::now();
+    check_out(root, out)?;
+    let loaded = load(root)?;
+    let hb = &loaded.handbook;
+    let mut renderer = SiteRenderer::new(hb, &loaded.theme, &loaded.locales);
+    renderer.with_pdf = options.pdf;
+    let pages =
+        renderer.render_all().map_err(|e| {
+            fail(
+                vec![Diagnostic::error(format!("rendering failed: {e}")).help(
+                    "a template in the theme uses a variable or function that does not exist",
+                )],
+                false,
+            )
+        })?;
+    let mut files: Vec<(String, Vec<u8>)> = pages;
+    let page_count = files.len();
+    files.extend(extra_files(root, &loaded, &renderer)?);
+    if options.pdf {
+        files.extend(make_pdfs(&loaded)?);
+    }
+
     let io_fail =
         |e: std::io::Error| {
             fail(
@@ -246,6 +309,33 @@ pub fn build(root: &Path, out: &Path) -> Result<BuildReport, Failure> {
         elapsed: start.elapsed(),
         warnings: loaded.warnings,
     })
+}
+
+/// `klausul pdf`: makes only the PDF edition, into `dir`. Each file is
+/// written beside its final name and renamed, so a reader never sees half.
+pub fn pdf_only(root: &Path, dir: &Path) -> Result<Vec<PathBuf>, Failure> {
+    let loaded = load(root)?;
+    let pdfs = make_pdfs(&loaded)?;
+    let io_fail = |e: std::io::Error| {
+        fail(
+            vec![Diagnostic::error(format!(
+                "cannot write to {}: {e}",
+                dir.display()
+            ))],
+            false,
+        )
+    };
+    std::fs::create_dir_all(dir).map_err(io_fail)?;
+    let mut written = Vec::new();
+    for (name, bytes) in pdfs {
+        let file_name = name.rsplit('/').next().unwrap_or(&name);
+        let target = dir.join(file_name);
+        let tmp = dir.join(format!(".{file_name}.tmp"));
+        std::fs::write(&tmp, bytes).map_err(io_fail)?;
+        std::fs::rename(&tmp, &target).map_err(io_fail)?;
+        written.push(target);
+    }
+    Ok(written)
 }
 
 /// Validates everything a build would, renders every page in memory, and

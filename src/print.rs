@@ -145,7 +145,11 @@ impl SiteRenderer<'_> {
                                     .zip(&row.cells)
                                     .flat_map(|(c, cell)| {
                                         cell.iter().map(move |h| IndexEntry {
-                                            label: format!("{} {}", c.name, crate::comparison::cell_label(c, h)),
+                                            label: format!(
+                                                "{} {}",
+                                                c.name,
+                                                crate::comparison::cell_label(c, h)
+                                            ),
                                             href: format!(
                                                 "#{}{}",
                                                 prefix(c.id.as_str(), h.document.id.as_str()),
@@ -160,7 +164,12 @@ impl SiteRenderer<'_> {
                     .collect(),
             })
             .collect();
-        let latest = self.hb.councils.iter().filter_map(crate::comparison::current_as_of).max();
+        let latest = self
+            .hb
+            .councils
+            .iter()
+            .filter_map(crate::comparison::current_as_of)
+            .max();
         ctx.insert("councils", &councils);
         ctx.insert("index", &index);
         ctx.insert("latest", &latest.map(|d| self.locales.date(lang, d)));
@@ -176,7 +185,10 @@ impl SiteRenderer<'_> {
             })
             .collect();
         ctx.insert("running_header", &format!("\"{css_string}\""));
-        Ok((format!("{lang}/{path}"), self.render("print.html", &ctx)?.into_bytes()))
+        Ok((
+            format!("{lang}/{path}"),
+            self.render("print.html", &ctx)?.into_bytes(),
+        ))
     }
 }
 
@@ -192,7 +204,10 @@ mod tests {
         let out = localize_body(&body, "bodo", "etikk");
         assert!(out.contains("<h4 id=\"bodo--etikk--k-1\">1</h4>"), "{out}");
         assert!(out.contains("href=\"#bodo--etikk--k-1.1\""), "{out}");
-        assert!(out.contains("href=\"#volda--sosiale-medium--k-2.i\""), "{out}");
+        assert!(
+            out.contains("href=\"#volda--sosiale-medium--k-2.i\""),
+            "{out}"
+        );
         assert!(out.contains("href=\"topics/privacy.html\""), "{out}");
     }
 }

@@ -520,13 +520,16 @@ fn stop_words() -> &'static BTreeSet<&'static str> {
     SET.get_or_init(|| STOP_WORDS.iter().copied().collect())
 }
 
-/// The folded words of a text that are indexed and searched: long enough
-/// and not stop words.
+/// A token folded, if it is indexed and searched: long enough and not a
+/// stop word.
+pub fn keep(token: &str) -> Option<String> {
+    let f = fold(token);
+    (f.chars().count() >= MIN_WORD && !stop_words().contains(f.as_str())).then_some(f)
+}
+
+/// The folded words of a text that are indexed and searched.
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    tokens(text).filter_map(|(_, w)| {
-        let f = fold(w);
-        (f.chars().count() >= MIN_WORD && !stop_words().contains(f.as_str())).then_some(f)
-    })
+    tokens(text).filter_map(|(_, w)| keep(w))
 }
 
 /// The two Snowball stemmers Klausul uses.
@@ -725,16 +728,6 @@ fn excerpt(text: &str) -> String {
     format!("{}…", cut.trim_end_matches(|c: char| !c.is_alphanumeric()))
 }
 
-/// Sorts terms in UTF-16 order, the order JavaScript compares strings in.
-fn js_sorted(map: BTreeMap<String, Vec<u32>>) -> (Vec<String>, Vec<String>) {
-    let mut entries: Vec<(String, Vec<u32>)> = map.into_iter().collect();
-    entries.sort_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
-    entries
-        .into_iter()
-        .map(|(t, ids)| (t, encode_postings(&ids)))
-        .unzip()
-}
-
 #[derive(Serialize)]
 struct IndexFile<'a> {
     format: u32,
@@ -782,13 +775,17 @@ fn build(hb: &Handbook) -> Index<'_> {
     let mut councils = Vec::new();
     let mut docs = Vec::new();
     let mut clauses = Vec::new();
-    let mut terms: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     let mut class_postings: Vec<Vec<u32>> = vec![Vec::new(); EQUIVALENCES.len()];
     let topic_ids: Vec<&str> = hb.taxonomy.topics().map(|t| t.id.as_str()).collect();
     let mut topic_postings: Vec<Vec<u32>> = vec![Vec::new(); topic_ids.len()];
-    // (family, folded word) -> (stem, class), so each distinct word is
-    // stemmed once.
-    let mut cache: HashMap<(Family, String), (String, Option<usize>)> = HashMap::new();
+    // Terms (stems) by number, with their clause lists.
+    let mut vocab: HashMap<String, u32> = HashMap::new();
+    let mut names: Vec<String> = Vec::new();
+    let mut lists: Vec<Vec<u32>> = Vec::new();
+    // Each distinct token, as written, is analysed once per stemmer: its term
+    // and class, or nothing for short words and stop words.
+    type Analysed = Option<(u32, Option<usize>)>;
+    let mut seen: HashMap<(Family, &str), Analysed> = HashMap::new();
 
     for (ci, council) in hb.councils.iter().enumerate() {
         councils.push((
@@ -809,16 +806,22 @@ fn build(hb: &Handbook) -> Index<'_> {
             for clause in &doc.clauses {
                 let id = clauses.len() as u32;
                 clauses.push((di, clause.id.as_str(), excerpt(&clause.text)));
-                for w in words(&clause.text) {
-                    let (s, class) = cache
-                        .entry((family, w))
-                        .or_insert_with_key(|(f, w)| {
-                            let s = stem(*f, w);
-                            let class = classes.class_of(w, &[&s]);
-                            (s, class)
-                        })
-                        .clone();
-                    let list = terms.entry(s).or_default();
+                for (_, token) in tokens(&clause.text) {
+                    let analysed = *seen.entry((family, token)).or_insert_with(|| {
+                        let w = keep(token)?;
+                        let s = stem(family, &w);
+                        let class = classes.class_of(&w, &[&s]);
+                        let term = *vocab.entry(s).or_insert_with_key(|s| {
+                            names.push(s.clone());
+                            lists.push(Vec::new());
+                            (names.len() - 1) as u32
+                        });
+                        Some((term, class))
+                    });
+                    let Some((term, class)) = analysed else {
+                        continue;
+                    };
+                    let list = &mut lists[term as usize];
                     if list.last() != Some(&id) {
                         list.push(id);
                     }
@@ -867,7 +870,15 @@ fn build(hb: &Handbook) -> Index<'_> {
     let most = (hb.councils.len() / 10).max(1);
     council_words.retain(|_, list| list.len() <= most);
 
-    let (terms, postings) = js_sorted(terms);
+    // Terms in UTF-16 order, the order JavaScript compares strings in, so
+    // the query side can search them by bisection.
+    let mut order: Vec<usize> = (0..names.len()).collect();
+    order.sort_by(|&a, &b| names[a].encode_utf16().cmp(names[b].encode_utf16()));
+    let postings = order.iter().map(|&i| encode_postings(&lists[i])).collect();
+    let terms = order
+        .into_iter()
+        .map(|i| std::mem::take(&mut names[i]))
+        .collect();
     Index {
         file: IndexFile {
             format: FORMAT,
@@ -1091,6 +1102,9 @@ mod tests {
                 clauses,
                 body: Fragment::default(),
                 has_code: false,
+                events: Vec::new(),
+                clause_starts: Vec::new(),
+                xref_labels: Vec::new(),
                 path: PathBuf::from("x.md"),
             }],
         }

@@ -26,6 +26,10 @@ pub struct SiteRenderer<'a> {
     pub theme: &'a Theme,
     pub locales: &'a Locales,
     pub matrix: Matrix<'a>,
+    /// Whether the build also makes the PDF edition, so pages link to it.
+    pub with_pdf: bool,
+    /// Whether pages load the live-reload script (`serve`).
+    pub live_reload: bool,
     /// Per topic row and council: the council's text on the topic marked up
     /// against its language's baseline (see `diff`).
     diffs: Vec<Vec<Option<String>>>,
@@ -180,6 +184,8 @@ impl<'a> SiteRenderer<'a> {
             locales,
             matrix,
             diffs,
+            with_pdf: false,
+            live_reload: false,
         }
     }
 
@@ -368,6 +374,13 @@ impl<'a> SiteRenderer<'a> {
                 .map(|l| format!("{site_root}static/brand/{}", brand_file_name(l))),
         );
         ctx.insert("breadcrumbs", &crumbs);
+        ctx.insert("live_reload", &self.live_reload);
+        ctx.insert(
+            "pdf_href",
+            &self
+                .with_pdf
+                .then(|| format!("{site_root}{}", crate::pipeline::pdf_path(lang))),
+        );
         ctx.insert("has_code", &false);
         ctx.insert("scripts", &false);
         ctx
@@ -820,37 +833,88 @@ impl<'a> SiteRenderer<'a> {
     }
 
     /// Every page of every UI language, rendered in parallel.
-    pub fn render_all(&self) -> Result<Vec<OutFile>, String> {
-        let mut jobs: Vec<Box<dyn Fn() -> Result<OutFile, String> + Sync + '_>> = Vec::new();
-        jobs.push(Box::new(|| self.root_redirect()));
+    /// Every page of every UI language, as (output path, job). Knowing the
+    /// path before rendering lets `serve` render only what a change affects.
+    fn jobs(&self) -> Vec<(String, Job<'_>)> {
+        let mut jobs: Vec<(String, Job<'_>)> = Vec::new();
+        jobs.push(("index.html".into(), Box::new(|| self.root_redirect())));
         for &lang in &self.hb.config.languages {
-            jobs.push(Box::new(move || self.home(lang)));
-            jobs.push(Box::new(move || self.topics_index(lang)));
-            jobs.push(Box::new(move || self.compare(lang)));
-            jobs.push(Box::new(move || self.compare_documents(lang)));
-            jobs.push(Box::new(move || self.search(lang)));
-            jobs.push(Box::new(move || self.print_edition(lang)));
+            jobs.push((
+                format!("{lang}/index.html"),
+                Box::new(move || self.home(lang)),
+            ));
+            jobs.push((
+                format!("{lang}/topics/index.html"),
+                Box::new(move || self.topics_index(lang)),
+            ));
+            jobs.push((
+                format!("{lang}/compare/index.html"),
+                Box::new(move || self.compare(lang)),
+            ));
+            jobs.push((
+                format!("{lang}/compare/documents.html"),
+                Box::new(move || self.compare_documents(lang)),
+            ));
+            jobs.push((
+                format!("{lang}/search.html"),
+                Box::new(move || self.search(lang)),
+            ));
+            jobs.push((
+                format!("{lang}/print.html"),
+                Box::new(move || self.print_edition(lang)),
+            ));
             for g in &self.hb.taxonomy.groups {
                 for t in &g.topics {
-                    jobs.push(Box::new(move || self.topic(lang, g, t)));
+                    jobs.push((
+                        format!("{lang}/topics/{}.html", t.id),
+                        Box::new(move || self.topic(lang, g, t)),
+                    ));
                 }
             }
             let docs: Vec<(&Council, &Document)> = self.hb.documents().collect();
             for c in &self.hb.councils {
-                jobs.push(Box::new(move || self.council(lang, c)));
+                jobs.push((
+                    format!("{lang}/{}/index.html", c.id),
+                    Box::new(move || self.council(lang, c)),
+                ));
             }
             for &(c, d) in &docs {
-                jobs.push(Box::new(move || self.document_data(lang, c, d)));
+                jobs.push((
+                    format!("{lang}/compare/docs/{}--{}.js", c.id, d.id),
+                    Box::new(move || self.document_data(lang, c, d)),
+                ));
             }
             for (i, &(c, d)) in docs.iter().enumerate() {
                 let prev = i.checked_sub(1).map(|p| docs[p].1);
                 let next = docs.get(i + 1).map(|n| n.1);
-                jobs.push(Box::new(move || self.document(lang, c, d, prev, next)));
+                jobs.push((
+                    format!("{lang}/{}/{}.html", c.id, d.id),
+                    Box::new(move || self.document(lang, c, d, prev, next)),
+                ));
             }
         }
-        jobs.par_iter().map(|job| job()).collect()
+        jobs
+    }
+
+    /// Every page of every UI language, rendered in parallel.
+    pub fn render_all(&self) -> Result<Vec<OutFile>, String> {
+        self.render_where(&|_| true)
+    }
+
+    /// The pages whose output path `wanted` accepts, rendered in parallel.
+    pub fn render_where(
+        &self,
+        wanted: &(dyn Fn(&str) -> bool + Sync),
+    ) -> Result<Vec<OutFile>, String> {
+        self.jobs()
+            .par_iter()
+            .filter(|(path, _)| wanted(path))
+            .map(|(_, job)| job())
+            .collect()
     }
 }
+
+type Job<'a> = Box<dyn Fn() -> Result<OutFile, String> + Sync + 'a>;
 
 /// The file name a logo gets under `static/brand/`.
 pub fn brand_file_name(logo: &str) -> String {

@@ -5,7 +5,7 @@
 use crate::content::{LoadedCouncil, closest};
 use crate::diag::Diagnostic;
 use crate::markdown::{Fragment, MARK_CLOSE, MARK_OPEN, XrefUse, escape_html};
-use crate::model::{Citation, ClauseId, Taxonomy};
+use crate::model::{Citation, ClauseId, Slug, Taxonomy, XrefLabel};
 use std::collections::HashMap;
 
 /// What a reference points at, before it is checked.
@@ -76,13 +76,16 @@ pub fn resolve_all(
     }
 
     let mut replacements: Vec<Vec<String>> = Vec::new();
+    let mut labels: Vec<Vec<XrefLabel>> = Vec::new();
     // (target council, document, clause) <- where it is cited.
     let mut citations: HashMap<(String, String, ClauseId), Vec<Citation>> = HashMap::new();
     for lc in councils.iter() {
         for ld in &lc.documents {
             let here = (lc.council.id.as_str(), ld.doc.id.as_str());
             let mut out = Vec::with_capacity(ld.xrefs.len());
+            let mut doc_labels = Vec::with_capacity(ld.xrefs.len());
             for x in &ld.xrefs {
+                doc_labels.push(label_of(x, here.0, &council_names));
                 let link = resolve_one(x, here, &docs, &council_docs, &council_names, taxonomy);
                 match link {
                     Ok((html, target)) => {
@@ -107,11 +110,13 @@ pub fn resolve_all(
                 }
             }
             replacements.push(out);
+            labels.push(doc_labels);
         }
     }
     drop(docs);
 
     let mut next = replacements.into_iter();
+    let mut next_labels = labels.into_iter();
     for lc in councils.iter_mut() {
         for ld in &mut lc.documents {
             for c in &mut ld.doc.clauses {
@@ -126,6 +131,7 @@ pub fn resolve_all(
                     c.referenced_by = cited;
                 }
             }
+            ld.doc.xref_labels = next_labels.next().unwrap_or_default();
             let Some(links) = next.next() else { continue };
             if links.is_empty() {
                 continue;
@@ -231,6 +237,28 @@ fn resolve_one(
             );
             Ok((html, Some((council_id.to_string(), doc_id, (*id).clone()))))
         }
+    }
+}
+
+/// What a reference says where it cannot be a link (the PDF).
+fn label_of(x: &XrefUse, here_council: &str, names: &HashMap<String, String>) -> XrefLabel {
+    if let Some(label) = &x.label {
+        return XrefLabel::Text(label.clone());
+    }
+    match parse_target(&x.target) {
+        Target::Topic(id) => match Slug::parse(id) {
+            Some(slug) => XrefLabel::Topic(slug),
+            None => XrefLabel::Text(id.to_string()),
+        },
+        Target::Clause {
+            council, clause, ..
+        } => match council {
+            Some(c) if c != here_council => {
+                let name = names.get(c).map_or(c, String::as_str);
+                XrefLabel::Text(format!("{name} {clause}"))
+            }
+            _ => XrefLabel::Text(clause.to_string()),
+        },
     }
 }
 

@@ -18,17 +18,83 @@ use std::process::Command;
 const TRICKY: &[&str] = &[
     // Norwegian main suffixes, the s rule (after k only after a non-vowel),
     // erte/ert -> er, consonant pairs, other suffixes.
-    "hetene", "hetenes", "heten", "retts", "tiltaks", "sterks", "tanks", "bakks", "kaks",
-    "produserte", "produsert", "skjedde", "hendte", "havt", "bredt", "lovlig", "lovleg",
-    "riktig", "heilt", "einig", "hetslov", "elskelov", "mosels", "års", "ås", "øks",
+    "hetene",
+    "hetenes",
+    "heten",
+    "retts",
+    "tiltaks",
+    "sterks",
+    "tanks",
+    "bakks",
+    "kaks",
+    "produserte",
+    "produsert",
+    "skjedde",
+    "hendte",
+    "havt",
+    "bredt",
+    "lovlig",
+    "lovleg",
+    "riktig",
+    "heilt",
+    "einig",
+    "hetslov",
+    "elskelov",
+    "mosels",
+    "års",
+    "ås",
+    "øks",
     // Danish: igst, løst, undouble, s endings with å, consonant pairs.
-    "vigtigst", "billigst", "løst", "opløst", "kærlighed", "uenighed", "hedens", "erendes",
-    "mennesket", "menneskelig", "blomsterne", "godt", "bragt", "ansigt", "sagt", "hygge",
-    "kaffe", "skovs", "pås", "hås", "fås", "ådd", "bølle", "spørgsmål", "undersøgelse",
+    "vigtigst",
+    "billigst",
+    "løst",
+    "opløst",
+    "kærlighed",
+    "uenighed",
+    "hedens",
+    "erendes",
+    "mennesket",
+    "menneskelig",
+    "blomsterne",
+    "godt",
+    "bragt",
+    "ansigt",
+    "sagt",
+    "hygge",
+    "kaffe",
+    "skovs",
+    "pås",
+    "hås",
+    "fås",
+    "ådd",
+    "bølle",
+    "spørgsmål",
+    "undersøgelse",
     // Short words, vowels only, no vowels, digits, other scripts.
-    "a", "ab", "abc", "ae", "aeiou", "brrr", "2020", "x2", "123abc", "øy", "åå", "ææææ",
-    "ørret", "café", "naïve", "straße", "þorn", "ǿre", "ÿtre", "πόλη", "москва", "𝒜𝒷𝒸",
-    "ﬁnans", "İstanbul",
+    "a",
+    "ab",
+    "abc",
+    "ae",
+    "aeiou",
+    "brrr",
+    "2020",
+    "x2",
+    "123abc",
+    "øy",
+    "åå",
+    "ææææ",
+    "ørret",
+    "café",
+    "naïve",
+    "straße",
+    "þorn",
+    "ǿre",
+    "ÿtre",
+    "πόλη",
+    "москва",
+    "𝒜𝒷𝒸",
+    "ﬁnans",
+    "İstanbul",
 ];
 
 fn content_words() -> Vec<String> {
@@ -47,6 +113,41 @@ fn content_words() -> Vec<String> {
     words.into_iter().collect()
 }
 
+/// Made-up words that end in every suffix of the two algorithms, after stems
+/// of every length (a fixed pseudo-random sequence, so runs are repeatable).
+fn synthetic_words() -> Vec<String> {
+    const LETTERS: &[&str] = &[
+        "a", "e", "i", "o", "u", "y", "æ", "ø", "å", "b", "d", "g", "k", "l", "n", "r", "s", "t",
+        "v", "h", "p", "m",
+    ];
+    const SUFFIXES: &[&str] = &[
+        "", "a", "e", "ede", "ande", "ende", "ane", "ene", "hetene", "erte", "en", "heten", "ar",
+        "er", "heter", "s", "as", "es", "edes", "endes", "enes", "hetenes", "ens", "hetens", "ers",
+        "ets", "et", "het", "ert", "ast", "dt", "vt", "leg", "eleg", "ig", "eig", "lig", "elig",
+        "els", "lov", "elov", "slov", "hetslov", "hed", "ethed", "ered", "erede", "erende", "erne",
+        "ere", "heden", "eren", "heder", "erer", "heds", "erendes", "ernes", "eres", "hedens",
+        "erens", "erets", "eret", "gd", "gt", "kt", "igst", "løst", "ks", "ts", "ås", "tt", "ll",
+    ];
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    let mut out = Vec::new();
+    for suffix in SUFFIXES {
+        for len in 0..7 {
+            for _ in 0..6 {
+                let mut w: String = (0..len).map(|_| LETTERS[next(LETTERS.len())]).collect();
+                w.push_str(suffix);
+                out.push(w);
+            }
+        }
+    }
+    out
+}
+
 fn node() -> Option<String> {
     let out = Command::new("node").arg("--version").output().ok()?;
     out.status
@@ -56,8 +157,13 @@ fn node() -> Option<String> {
 
 fn fixture(dir: &Path) -> Value {
     let mut raw = content_words();
-    assert!(raw.len() > 300, "the example content has {} words", raw.len());
+    assert!(
+        raw.len() > 300,
+        "the example content has {} words",
+        raw.len()
+    );
     raw.extend(TRICKY.iter().map(|w| w.to_lowercase()));
+    raw.extend(synthetic_words());
     // Stem the words as written (with æ, ø, å) and as the index does
     // (folded), so the port is checked on both.
     let mut all: BTreeSet<String> = raw.iter().cloned().collect();
@@ -74,7 +180,17 @@ fn fixture(dir: &Path) -> Value {
         .collect();
     let folds: Vec<Value> = raw
         .iter()
-        .chain(["TAVSHEDSPLIGT", "Høflig", "ho\u{308}flig", "A\u{30a}r", "ÆØÅ"].map(String::from).iter())
+        .chain(
+            [
+                "TAVSHEDSPLIGT",
+                "Høflig",
+                "ho\u{308}flig",
+                "A\u{30a}r",
+                "ÆØÅ",
+            ]
+            .map(String::from)
+            .iter(),
+        )
         .map(|w| json!([w, search::fold(w)]))
         .collect();
     let texts = [
@@ -111,9 +227,8 @@ fn fixture(dir: &Path) -> Value {
     .map(|q| json!({ "query": q, "words": search::query_words(q) }))
     .collect();
 
-    let loaded = klausul::pipeline::load(&example_root()).unwrap_or_else(|f| {
-        panic!("the example handbook loads: {:?}", f.diagnostics.len())
-    });
+    let loaded = klausul::pipeline::load(&example_root())
+        .unwrap_or_else(|f| panic!("the example handbook loads: {:?}", f.diagnostics.len()));
     let index = search::index_js(&loaded.handbook);
     let index_path = dir.join("search-index.js");
     std::fs::write(&index_path, &index).unwrap();

@@ -130,6 +130,7 @@ print-contents = Indhold
 print-topic-index = Emneregister
 print-choose = Vælg kommuner, der skal udskrives
 print-hint = Udskriv siden med browserens udskriftsfunktion; kun de viste kommuner kommer med.
+nav-pdf = PDF-udgave
 nav-print = Udskrift
 
 date-long = { $day }. { $month } { $year }

@@ -130,6 +130,7 @@ print-contents = Contents
 print-topic-index = Topic index
 print-choose = Choose the councils to print
 print-hint = Print the page with the browser's print command; only the councils shown are included.
+nav-pdf = PDF edition
 nav-print = Print edition
 
 date-long = { $day } { $month } { $year }

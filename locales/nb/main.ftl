@@ -130,6 +130,7 @@ print-contents = Innhold
 print-topic-index = Emneregister
 print-choose = Velg kommuner som skal skrives ut
 print-hint = Skriv ut siden med nettleserens utskriftsfunksjon; bare kommunene som vises, kommer med.
+nav-pdf = PDF-utgave
 nav-print = Utskrift
 
 date-long = { $day }. { $month } { $year }

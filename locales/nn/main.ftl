@@ -130,6 +130,7 @@ print-contents = Innhald
 print-topic-index = Emneregister
 print-choose = Vel kommunar som skal skrivast ut
 print-hint = Skriv ut sida med utskriftsfunksjonen i nettlesaren; berre kommunane som er viste, kjem med.
+nav-pdf = PDF-utgåve
 nav-print = Utskrift
 
 date-long = { $day }. { $month } { $year }

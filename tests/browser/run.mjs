@@ -8,7 +8,7 @@
 //    every UI language, at desktop and phone size, in light and dark scheme;
 //    checks the phone view does not scroll sideways and that nothing is
 //    fetched from another host or fails to load;
-// 3. runs the Nu Html Checker over every .html file;
+// 3. runs the Nu Html Checker over every .html (and .css) file;
 // 4. checks every href/src (fragments included) resolves inside the output and
 //    that no page or stylesheet loads anything from an external host;
 // 5. opens a document and a topic page from file:// and checks they render;
@@ -42,6 +42,7 @@ const VIEWPORTS = {
 const SCHEMES = ["light", "dark"];
 const SHOT_LANGS = new Set(["nb", "da"]);
 const KNOWN_LANGS = ["nb", "nn", "da", "en"];
+const JOBS = Math.max(1, Number(process.env.KLAUSUL_BROWSER_JOBS) || 2); // pages checked at once
 
 // ---------------------------------------------------------------- results
 
@@ -383,6 +384,12 @@ function checkLinks() {
       if (err) broken.push(`${where}: ${err}`);
     }
     record(`links resolve: ${rel(f)}`, broken.length === 0, broken);
+    // A page below a language folder is in that language.
+    const folder = rel(f).split("/")[0];
+    if (langs.includes(folder)) {
+      const htmlLang = tags.find((t) => t.tag === "html")?.attrs.get("lang");
+      record(`html lang is the folder's: ${rel(f)}`, htmlLang === folder, [`<html lang="${htmlLang}"> in ${folder}/`], "html lang is the folder's");
+    }
     record(`no external resources: ${rel(f)}`, foreign.length === 0, foreign);
   }
   for (const f of cssFiles) {
@@ -410,7 +417,7 @@ function runVnu() {
     return Promise.resolve();
   }
   return new Promise((resolve) => {
-    const args = ["-Xss4m", "-jar", jar, "--format", "json", "--stdout", "--errors-only", ...htmlFiles];
+    const args = ["-Xss4m", "-jar", jar, "--format", "json", "--stdout", "--errors-only", "--also-check-css", ...htmlFiles, ...cssFiles];
     const child = spawn(JAVA, args, { stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     let err = "";
@@ -429,7 +436,7 @@ function runVnu() {
         resolve();
         return;
       }
-      const byFile = new Map(htmlFiles.map((f) => [f, []]));
+      const byFile = new Map([...htmlFiles, ...cssFiles].map((f) => [f, []]));
       const other = [];
       for (const m of json.messages ?? []) {
         if (m.type !== "error" && !(m.type === "non-document-error")) continue;
@@ -469,31 +476,42 @@ async function runBrowser(baseUrl) {
   fs.rmSync(shotsDir, { recursive: true, force: true });
   fs.mkdirSync(shotsDir, { recursive: true });
   const base = new URL(baseUrl);
+  let undecidedContrast = 0;
   try {
-    for (const pg of pages) {
-      const url = new URL(rel(pg.file), baseUrl).href;
-      for (const [vpName, viewport] of Object.entries(VIEWPORTS)) {
-        for (const scheme of SCHEMES) {
+    const tasks = pages.flatMap((pg) =>
+      Object.entries(VIEWPORTS).flatMap(([vpName, viewport]) => SCHEMES.map((scheme) => ({ pg, vpName, viewport, scheme }))),
+    );
+    const worker = async () => {
+      for (let t; (t = tasks.shift()); ) {
+        const { pg, vpName, viewport, scheme } = t;
+        const url = new URL(rel(pg.file), baseUrl).href;
+        {
           const label = `${pg.lang} ${pg.type} ${vpName} ${scheme}`;
           const ctx = await browser.newContext({ viewport, colorScheme: scheme, reducedMotion: "reduce", serviceWorkers: "block" });
           const problems = [];
           let loaded = false;
+          const cancelled = new Set();
           await ctx.route("**/*", (route) => {
             const req = route.request();
             const u = new URL(req.url());
             // Once the page is in, stay on it: a later navigation (the root
             // page's meta refresh) is answered 204, which browsers ignore.
-            if (loaded && req.isNavigationRequest() && req.frame() === page.mainFrame()) return route.fulfill({ status: 204 });
+            if (loaded && req.isNavigationRequest() && req.frame() === page.mainFrame()) {
+              cancelled.add(req.url());
+              return route.fulfill({ status: 204 });
+            }
             if (u.origin === base.origin || u.protocol === "data:") return route.continue();
             problems.push(`request to another host blocked: ${u.href}`);
             return route.abort();
           });
           const page = await ctx.newPage();
           page.on("response", (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()} for ${r.url()}`));
-          page.on("requestfailed", (r) => !problems.some((p) => p.includes(r.url())) && problems.push(`failed to load ${r.url()}: ${r.failure()?.errorText}`));
+          page.on("requestfailed", (r) => !cancelled.has(r.url()) && !problems.some((p) => p.includes(r.url())) && problems.push(`failed to load ${r.url()}: ${r.failure()?.errorText}`));
           page.on("pageerror", (e) => problems.push(`script error: ${e.message}`));
           try {
             const resp = await page.goto(url, { waitUntil: "load" });
+            // Scripts may still be fetching data (the document comparison does).
+            await page.waitForLoadState("networkidle", { timeout: 5000 }).catch(() => {});
             loaded = true;
             if (!resp || !resp.ok()) problems.push(`page answered ${resp?.status()}`);
             if (pg.type === "root") await page.waitForTimeout(300); // let the refresh fire (and be ignored)
@@ -513,21 +531,26 @@ async function runBrowser(baseUrl) {
             }
             // axe could not decide the contrast of some text: say so, since
             // contrast must pass in both schemes.
-            const undecided = axe.incomplete.filter((v) => v.id === "color-contrast");
-            for (const v of undecided) {
-              for (const n of v.nodes.slice(0, 5)) {
-                details.push(`[needs review] color-contrast ${n.target.join(" ")}: ${(n.any[0] ?? {}).message ?? ""}`);
-              }
-            }
+            const undecided = axe.incomplete.filter((v) => v.id === "color-contrast").flatMap((v) => v.nodes);
             record(`axe ${label}: ${rel(pg.file)}`, axe.violations.length === 0, details, "axe-core WCAG 2.1 A/AA");
+            for (const n of undecided.slice(0, 5)) {
+              console.log(`       note: axe could not decide the contrast of ${n.target.join(" ")}: ${(n.any[0] ?? {}).message ?? ""}`);
+            }
+            undecidedContrast += undecided.length;
             if (problems.length) record(`loads cleanly ${label}: ${rel(pg.file)}`, false, problems, "loads cleanly");
             if (vpName === "phone" && scheme === "light") {
               const m = await page.evaluate(() => {
                 const w = document.documentElement.clientWidth;
                 const wide = [];
+                const scrolls = (el) => {
+                  for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+                    if (["auto", "scroll", "hidden", "clip"].includes(getComputedStyle(p).overflowX)) return true;
+                  }
+                  return false;
+                };
                 for (const el of document.querySelectorAll("body *")) {
                   const r = el.getBoundingClientRect();
-                  if (r.width && r.right > w + 1 && !el.closest(".table-scroll")) {
+                  if (r.width && r.right > w + 1 && !scrolls(el)) {
                     wide.push(`${el.tagName.toLowerCase()}${el.className ? "." + String(el.className).split(" ")[0] : ""} right=${Math.round(r.right)}`);
                   }
                 }
@@ -549,7 +572,10 @@ async function runBrowser(baseUrl) {
             if (shoot) {
               const file = path.join(shotsDir, `${pg.lang}-${pg.type}-${vpName}-${scheme}.png`);
               await page.evaluate(() => document.activeElement?.blur());
-              await page.screenshot({ path: file, fullPage: true });
+              const height = await page.evaluate(() => document.documentElement.scrollHeight);
+              const width = await page.evaluate(() => document.documentElement.scrollWidth);
+              // Very long pages (the print edition) are cut at 8000px.
+              await page.screenshot({ path: file, fullPage: true, clip: { x: 0, y: 0, width, height: Math.min(height, 8000) } });
               record(`screenshot ${path.relative(here, file)}`, fs.statSync(file).size > 1000, [], "screenshots");
             }
           } catch (e) {
@@ -559,7 +585,10 @@ async function runBrowser(baseUrl) {
           }
         }
       }
-    }
+    };
+    await Promise.all(Array.from({ length: JOBS }, worker));
+
+    console.log(`       ${undecidedContrast} text nodes whose contrast axe could not decide (see notes above)`);
 
     // The root page sends readers on to the default language.
     {
@@ -627,7 +656,7 @@ const started = Date.now();
 console.log("\n== links and external resources");
 checkLinks();
 
-console.log("\n== Nu Html Checker (every .html file)");
+console.log("\n== Nu Html Checker (every .html and .css file)");
 const vnuDone = runVnu(); // java runs while Chromium works
 
 const server = await startServer();

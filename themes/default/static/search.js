@@ -296,11 +296,12 @@
   /* ---------- Searching ---------- */
 
   var W_EXACT = 1;
-  var W_CLASS = 0.9;
+  var W_CLASS = 0.9; // a class reached through a prefix
   var W_TOPIC = 0.5;
   var W_PREFIX = 0.4;
   var W_COUNCIL = 0.3;
   var MAX_PREFIX_TERMS = 400;
+  var MIN_BACKOFF = 5;
   var NUMBER = /^\d+(?:\.[\p{L}\p{N}]+)+$/u;
 
   function Searcher(index) {
@@ -362,8 +363,11 @@
     var self = this;
     var idx = this.index;
     var hits = new Map();
-    function add(ids, weight) {
-      var w = weight * self.idf(ids.length);
+    // Words of an equivalence class score as the class does, so a clause in
+    // another language ranks level with one that has the very word typed.
+    var classDf = q.class !== null ? this.list('c', q.class, idx.classes.postings[q.class]).length : 0;
+    function add(ids, weight, df) {
+      var w = weight * self.idf(df || ids.length);
       for (var i = 0; i < ids.length; i++) {
         var old = hits.get(ids[i]);
         if (old === undefined || old < w) hits.set(ids[i], w);
@@ -375,12 +379,34 @@
       if (i >= 0) {
         exact.add(s);
         matched.terms.add(s);
-        add(self.list('t', i, idx.postings[i]), W_EXACT);
+        add(self.list('t', i, idx.postings[i]), W_EXACT, classDf);
       }
     });
     if (q.class !== null) {
       matched.classes.add(q.class);
-      add(this.list('c', q.class, idx.classes.postings[q.class]), W_CLASS);
+      add(this.list('c', q.class, idx.classes.postings[q.class]), W_EXACT);
+    }
+    // A word that matches nothing may be a word half typed past its stem
+    // ("tavshedspl" on the way to "tavshedspligt", stem "tavshedsp"): it
+    // falls back to the longest stem or class word that begins it.
+    var topicKeys = [q.word].concat(q.stems);
+    if (exact.size === 0 && q.class === null) {
+      for (var len = q.word.length - 1; len >= MIN_BACKOFF; len--) {
+        var p = q.word.slice(0, len);
+        var ti = this.termIndex(p);
+        var pc = this.an.keys.get(p);
+        var pt = this.topicWords.has(p);
+        if (pt) topicKeys.push(p);
+        if (ti >= 0) {
+          matched.prefixes.add(p);
+          add(this.list('t', ti, idx.postings[ti]), W_PREFIX);
+        }
+        if (pc !== undefined) {
+          matched.classes.add(pc);
+          add(this.list('c', pc, idx.classes.postings[pc]), W_PREFIX * W_CLASS);
+        }
+        if (ti >= 0 || pc !== undefined || pt) break;
+      }
     }
     // Words as prefixes, for words still being typed and compounds.
     var starts = [q.word].concat(q.stems).filter(function (s, i, all) {
@@ -388,8 +414,9 @@
     });
     starts.forEach(function (p) {
       var terms = idx.terms;
-      var end = Math.min(terms.length, self.lowerBound(p) + MAX_PREFIX_TERMS);
-      for (var i = self.lowerBound(p); i < end && terms[i].startsWith(p); i++) {
+      var first = self.lowerBound(p);
+      var end = Math.min(terms.length, first + MAX_PREFIX_TERMS);
+      for (var i = first; i < end && terms[i].startsWith(p); i++) {
         var t = terms[i];
         if (exact.has(t)) continue;
         matched.prefixes.add(t);
@@ -402,7 +429,7 @@
       }
     });
     // Topic titles in every language.
-    [q.word].concat(q.stems).forEach(function (k) {
+    topicKeys.forEach(function (k) {
       (self.topicWords.get(k) || []).forEach(function (t) {
         add(self.list('p', t, idx.topics.postings[t]), W_TOPIC);
       });
@@ -471,13 +498,33 @@
     results.sort(function (a, b) {
       return b[1] - a[1] || a[0] - b[0];
     });
-    return {
-      empty: false,
-      results: results.map(function (r) {
-        return r[0];
-      }),
-      matched: matched
-    };
+    return { empty: false, results: this.interleave(results), matched: matched };
+  };
+
+  // Within a run of equal scores, takes the clauses of each document
+  // language in turn, so that the first results show all three languages.
+  Searcher.prototype.interleave = function (sorted) {
+    var idx = this.index;
+    var out = [];
+    var i = 0;
+    while (i < sorted.length) {
+      var j = i;
+      while (j < sorted.length && Math.abs(sorted[j][1] - sorted[i][1]) < 1e-9) j++;
+      var byLang = new Map();
+      for (var k = i; k < j; k++) {
+        var lang = idx.docs[idx.clauses[sorted[k][0]][0]][3];
+        if (!byLang.has(lang)) byLang.set(lang, []);
+        byLang.get(lang).push(sorted[k][0]);
+      }
+      var queues = Array.from(byLang.values());
+      for (var round = 0; out.length < j; round++) {
+        for (var q = 0; q < queues.length; q++) {
+          if (round < queues[q].length) out.push(queues[q][round]);
+        }
+      }
+      i = j;
+    }
+    return out;
   };
 
   // The excerpt of a clause as parts [text, marked], marking the words that

@@ -1,0 +1,665 @@
+//! The PDF edition. Typst markup is written from the same document model the
+//! site uses (the Markdown events with clause starts marked), then compiled
+//! by Typst as a library into a tagged PDF with embedded fonts, a table of
+//! contents with page numbers, bookmarks, running headers and hyphenation in
+//! each text's own language. Writing the markup needs no Typst; compiling it
+//! needs the `pdf` feature.
+
+use crate::i18n::Locales;
+use crate::lang::Lang;
+use crate::markdown::{MARK_CLOSE, MARK_OPEN};
+use crate::model::*;
+use pulldown_cmark::{Event, Tag, TagEnd};
+use std::collections::HashMap;
+use std::fmt::Write;
+
+/// A Typst string literal: safe for any text.
+fn lit(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Text in markup, as a string literal so nothing in it is read as syntax.
+fn text(s: &str) -> String {
+    if s.is_empty() {
+        String::new()
+    } else {
+        format!("#{}", lit(s))
+    }
+}
+
+const PREAMBLE: &str = r##"
+#let accent = rgb("#0062BA")
+#let clause(num, body) = block(above: 0.7em, below: 0.7em, breakable: true,
+  grid(columns: (3.2em, 1fr), column-gutter: 0.5em, text(weight: "bold", fill: accent, num), body))
+#let bullet(body) = block(above: 0.5em, below: 0.5em,
+  grid(columns: (1.2em, 1fr), [•], body))
+#let meta(rows) = block(above: 0.8em, below: 1em, table(columns: (auto, 1fr), stroke: none, inset: (x: 0pt, y: 2pt), column-gutter: 1em,
+  ..rows.map(((k, v)) => (text(weight: "bold", k), v)).flatten()))
+#let example-note(label, body) = block(width: 100%, inset: 8pt, radius: 3pt, stroke: 0.8pt + rgb("#8a5a00"), fill: rgb("#fff4d6"),
+  [#text(weight: "bold", label) #body])
+"##;
+
+/// Writes the Typst markup of the whole handbook for one UI language.
+pub fn markup(hb: &Handbook, locales: &Locales, lang: Lang) -> String {
+    let t = |key: &str| locales.text(lang, key);
+    let title = hb.config.title.get(&lang).cloned().unwrap_or_default();
+    let mut m = String::with_capacity(64 * 1024);
+    let _ = writeln!(
+        m,
+        "#set document(title: {}, author: \"Klausul\")",
+        lit(&title)
+    );
+    let _ = writeln!(
+        m,
+        "#set text(lang: \"{}\", size: 10.5pt, hyphenate: true)",
+        lang.code()
+    );
+    m.push_str("#set par(justify: true, leading: 0.62em)\n");
+    m.push_str("#set heading(numbering: none)\n");
+    let _ = writeln!(
+        m,
+        "#set page(paper: \"a4\", margin: (x: 20mm, top: 24mm, bottom: 22mm), numbering: \"1 / 1\", \
+         header: context {{ if counter(page).get().first() > 1 {{ \
+         let councils = query(heading.where(level: 1).before(here())); \
+         set text(8.5pt, fill: luma(90)); \
+         {} ; h(1fr); if councils.len() > 0 {{ councils.last().body }} \
+         }} }})",
+        lit(&title)
+    );
+    m.push_str(
+        "#show heading.where(level: 1): it => { pagebreak(weak: true); set text(20pt); it }\n",
+    );
+    m.push_str("#show heading.where(level: 2): set text(15pt)\n");
+    m.push_str("#show heading.where(level: 3): set text(12pt)\n");
+    m.push_str("#show link: set text(fill: rgb(\"#004D99\"))\n");
+    m.push_str(PREAMBLE);
+
+    // Title page.
+    let latest = hb
+        .councils
+        .iter()
+        .filter_map(crate::comparison::current_as_of)
+        .max();
+    let _ = writeln!(
+        m,
+        "#page(numbering: none, header: none)[#align(center + horizon)[#text(26pt, weight: \"bold\", {})\n\n#text(13pt, {})\n\n{}]]",
+        lit(&title),
+        lit(&t("print-subtitle")),
+        latest
+            .map(|d| text(&locales.text_with(
+                lang,
+                "current-as-of",
+                &[("date", locales.date(lang, d).into())]
+            )))
+            .unwrap_or_default()
+    );
+    let _ = writeln!(
+        m,
+        "#outline(title: {}, depth: 2, indent: auto)\n#pagebreak()",
+        lit(&t("print-contents"))
+    );
+
+    for council in &hb.councils {
+        let _ = writeln!(
+            m,
+            "\n#[#set text(lang: \"{}\")\n= {}\n]",
+            council.language.code(),
+            text(&council.name)
+        );
+        for doc in &council.documents {
+            write_document(&mut m, hb, locales, lang, council, doc);
+        }
+    }
+
+    // Topic index.
+    let _ = writeln!(m, "\n= {}", text(&t("print-topic-index")));
+    let matrix = crate::comparison::Matrix::new(hb);
+    for group in &hb.taxonomy.groups {
+        let _ = writeln!(
+            m,
+            "\n=== {}\n",
+            text(group.title.get(&lang).map_or("", String::as_str))
+        );
+        for topic in &group.topics {
+            let title = topic
+                .title
+                .get(&lang)
+                .map_or(topic.id.as_str(), String::as_str);
+            let refs: Vec<String> = matrix
+                .row(topic.id.as_str())
+                .map(|row| {
+                    hb.councils
+                        .iter()
+                        .zip(&row.cells)
+                        .flat_map(|(c, cell)| {
+                            cell.iter().map(move |h| {
+                                format!("{} {}", c.name, crate::comparison::cell_label(c, h))
+                            })
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            let list = if refs.is_empty() {
+                t("compare-not-addressed")
+            } else {
+                refs.join(", ")
+            };
+            let _ = writeln!(
+                m,
+                "#block(above: 0.4em)[#strong({}): {}]",
+                lit(title),
+                text(&list)
+            );
+        }
+    }
+    m
+}
+
+fn write_document(
+    m: &mut String,
+    hb: &Handbook,
+    locales: &Locales,
+    lang: Lang,
+    council: &Council,
+    doc: &Document,
+) {
+    let t = |key: &str| locales.text(lang, key);
+    let _ = writeln!(
+        m,
+        "\n#[#set text(lang: \"{}\")\n== {}\n]",
+        doc.lang.code(),
+        text(&doc.title)
+    );
+    if doc.example {
+        let _ = writeln!(
+            m,
+            "#example-note({}, {})",
+            lit(&t("example-label")),
+            lit(&t("example-explained"))
+        );
+    }
+    let mut rows: Vec<(String, String)> = vec![(
+        t("meta-status"),
+        format!("[{}]", text(&t(&format!("status-{}", doc.status.as_str())))),
+    )];
+    rows.push((
+        t("meta-adopted"),
+        format!(
+            "[{}]",
+            text(
+                &doc.adopted
+                    .map_or_else(|| t("meta-unknown"), |d| locales.date(lang, d))
+            )
+        ),
+    ));
+    if let Some(d) = &doc.decided_by {
+        rows.push((
+            t("meta-decided-by"),
+            format!("text(lang: \"{}\", {})", doc.lang.code(), lit(d)),
+        ));
+    }
+    if let Some(c) = &doc.case_ref {
+        rows.push((
+            t("meta-case-ref"),
+            format!("text(lang: \"{}\", {})", doc.lang.code(), lit(c)),
+        ));
+    }
+    if let Some(s) = &doc.source {
+        rows.push((t("meta-source"), format!("link({0}, {0})", lit(s))));
+    }
+    let _ = writeln!(
+        m,
+        "#meta(({},))",
+        rows.iter()
+            .map(|(k, v)| format!("({}, {})", lit(k), v))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let _ = writeln!(m, "#[#set text(lang: \"{}\")", doc.lang.code());
+    body(m, hb, lang, council, doc);
+    m.push_str("\n]\n");
+}
+
+/// Converts a document's events into Typst markup.
+fn body(m: &mut String, hb: &Handbook, lang: Lang, _council: &Council, doc: &Document) {
+    let starts: HashMap<usize, &ClauseId> =
+        doc.clause_starts.iter().map(|(i, id)| (*i, id)).collect();
+    let events = &doc.events;
+
+    // Footnote definitions, to be placed where they are referenced.
+    let mut footnotes: HashMap<String, String> = HashMap::new();
+    let mut i = 0;
+    while i < events.len() {
+        if let Event::Html(h) = &events[i]
+            && h.starts_with("<div class=\"footnote-definition\"")
+        {
+            let name = strip_tags(h).trim().to_string();
+            let mut depth = 0usize;
+            let mut j = i + 1;
+            while j < events.len() {
+                match &events[j] {
+                    Event::Html(h) if h.as_ref() == "</div>\n" && depth == 0 => break,
+                    Event::Start(_) => depth += 1,
+                    Event::End(_) => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+                j += 1;
+            }
+            let mut content = String::new();
+            let none = HashMap::new();
+            let mut sub = Converter::new(hb, lang, doc, &none);
+            sub.run(&events[i + 1..j], &mut content);
+            footnotes.insert(name, content.trim().to_string());
+            i = j;
+        }
+        i += 1;
+    }
+    let mut conv = Converter::new(hb, lang, doc, &footnotes);
+    conv.starts = starts;
+    conv.run(events, m);
+}
+
+struct Converter<'a> {
+    hb: &'a Handbook,
+    lang: Lang,
+    doc: &'a Document,
+    footnotes: &'a HashMap<String, String>,
+    starts: HashMap<usize, &'a ClauseId>,
+    /// What to close for each open tag: the markup written at its end.
+    closers: Vec<String>,
+}
+
+impl<'a> Converter<'a> {
+    fn new(
+        hb: &'a Handbook,
+        lang: Lang,
+        doc: &'a Document,
+        footnotes: &'a HashMap<String, String>,
+    ) -> Self {
+        Converter {
+            hb,
+            lang,
+            doc,
+            footnotes,
+            starts: HashMap::new(),
+            closers: Vec::new(),
+        }
+    }
+
+    fn run(&mut self, events: &[Event<'static>], m: &mut String) {
+        let mut i = 0;
+        while i < events.len() {
+            let ev = &events[i];
+            if let Some(id) = self.starts.get(&i) {
+                // The raw HTML that opens a clause on the page.
+                match ev_heading_level(ev) {
+                    Some(level) => {
+                        let _ = write!(
+                            m,
+                            "\n{} {} ",
+                            "=".repeat((level + 1).min(6)),
+                            text(&format!("{id}."))
+                        );
+                        self.closers.push("\n".into());
+                    }
+                    None => {
+                        let _ = write!(m, "\n#clause({})[", lit(id.as_str()));
+                        self.closers.push("]\n".into());
+                    }
+                }
+                i += 1;
+                continue;
+            }
+            match ev {
+                Event::Start(tag) => self.start(tag, m),
+                Event::End(end) => self.end(end, m),
+                Event::Text(s) => m.push_str(&text(s)),
+                Event::Code(s) => {
+                    let _ = write!(m, "#raw({})", lit(s));
+                }
+                Event::SoftBreak => m.push_str("#\" \""),
+                Event::HardBreak => m.push_str("#linebreak()"),
+                Event::Rule => m.push_str("\n#line(length: 100%)\n"),
+                Event::InlineHtml(h) | Event::Html(h) => self.html(h, events, &mut i, m),
+                Event::TaskListMarker(done) => m.push_str(if *done { "☑ " } else { "☐ " }),
+                _ => {}
+            }
+            i += 1;
+        }
+    }
+
+    fn html(&mut self, h: &str, events: &[Event<'static>], i: &mut usize, m: &mut String) {
+        if let Some(rest) = h.strip_prefix(MARK_OPEN) {
+            let mark = rest.trim_end_matches(MARK_CLOSE);
+            if let Some(n) = mark.strip_prefix('X').and_then(|n| n.parse::<usize>().ok()) {
+                let label = match self.doc.xref_labels.get(n) {
+                    Some(XrefLabel::Text(t)) => t.clone(),
+                    Some(XrefLabel::Topic(id)) => self
+                        .hb
+                        .taxonomy
+                        .topic(id.as_str())
+                        .and_then(|t| t.title.get(&self.lang).cloned())
+                        .unwrap_or_else(|| id.to_string()),
+                    None => String::new(),
+                };
+                m.push_str(&text(&label));
+            }
+            return;
+        }
+        if h.starts_with("<pre class=\"code\">") {
+            // Highlighted code: print the code itself, unhighlighted.
+            let code = strip_tags(h);
+            let _ = write!(m, "\n#raw(block: true, {})\n", lit(&html_unescape(&code)));
+            return;
+        }
+        if h.starts_with("<div class=\"footnote-definition\"") {
+            // Skip the definition; it was placed at its reference.
+            let mut depth = 0usize;
+            while *i + 1 < events.len() {
+                *i += 1;
+                match &events[*i] {
+                    Event::Html(h) if h.as_ref() == "</div>\n" && depth == 0 => return,
+                    Event::Start(_) => depth += 1,
+                    Event::End(_) => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+            }
+            return;
+        }
+        if h.starts_with("<sup class=\"footnote-reference\">") {
+            // The reference as the page renders it; place the footnote.
+            let name = strip_tags(h);
+            if let Some(content) = self.footnotes.get(name.trim()) {
+                let _ = write!(m, "#footnote[{content}]");
+            }
+            return;
+        }
+        // Author's raw HTML: keep only its text.
+        let plain = html_unescape(&strip_tags(h));
+        if !plain.trim().is_empty() {
+            m.push_str(&text(&plain));
+        }
+    }
+
+    fn start(&mut self, tag: &Tag<'static>, m: &mut String) {
+        let close = match tag {
+            Tag::Paragraph => {
+                m.push('\n');
+                "\n".to_string()
+            }
+            Tag::Heading { level, .. } => {
+                let n = (*level as usize + 1).min(6);
+                let _ = write!(m, "\n{} ", "=".repeat(n));
+                "\n".to_string()
+            }
+            Tag::BlockQuote(_) => {
+                m.push_str("\n#quote(block: true)[");
+                "]\n".to_string()
+            }
+            Tag::List(_) => "\n".to_string(),
+            Tag::Item => {
+                m.push_str("\n#bullet[");
+                "]".to_string()
+            }
+            Tag::Emphasis => {
+                m.push_str("#emph[");
+                "]".to_string()
+            }
+            Tag::Strong => {
+                m.push_str("#strong[");
+                "]".to_string()
+            }
+            Tag::Strikethrough => {
+                m.push_str("#strike[");
+                "]".to_string()
+            }
+            Tag::Link { dest_url, .. } => {
+                if dest_url.starts_with("http") || dest_url.starts_with("mailto:") {
+                    let _ = write!(m, "#link({})[", lit(dest_url));
+                    "]".to_string()
+                } else {
+                    String::new()
+                }
+            }
+            Tag::Image { .. } => {
+                m.push_str("#box[");
+                "]".to_string()
+            }
+            Tag::Table(aligns) => {
+                let _ = write!(m, "\n#table(columns: {}, ", aligns.len().max(1));
+                ")\n".to_string()
+            }
+            Tag::TableHead => {
+                m.push_str("table.header(");
+                "), ".to_string()
+            }
+            Tag::TableRow => String::new(),
+            Tag::TableCell => {
+                m.push('[');
+                "], ".to_string()
+            }
+            _ => String::new(),
+        };
+        self.closers.push(close);
+    }
+
+    fn end(&mut self, _end: &TagEnd, m: &mut String) {
+        if let Some(close) = self.closers.pop() {
+            m.push_str(&close);
+        }
+    }
+}
+
+/// The level of a heading that opens a clause (`<h2 id=…>`), if it is one.
+fn ev_heading_level(ev: &Event<'_>) -> Option<usize> {
+    match ev {
+        Event::Html(h) if h.starts_with("<h") => h
+            .as_bytes()
+            .get(2)
+            .and_then(|b| (*b as char).to_digit(10))
+            .map(|d| d as usize),
+        _ => None,
+    }
+}
+
+fn strip_tags(h: &str) -> String {
+    let mut out = String::with_capacity(h.len());
+    let mut in_tag = false;
+    for c in h.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn html_unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// Compiles markup into a PDF with Typst: fonts embedded, tagged, with the
+/// document's title and language in its metadata.
+#[cfg(feature = "pdf")]
+pub fn compile(markup: &str) -> Result<Vec<u8>, String> {
+    use typst::diag::{FileError, FileResult};
+    use typst::foundations::{Bytes, Datetime};
+    use typst::layout::PagedDocument;
+    use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+    use typst::text::{Font, FontBook};
+    use typst::utils::LazyHash;
+    use typst::{Library, LibraryExt, World};
+
+    struct Fonts {
+        book: LazyHash<FontBook>,
+        fonts: Vec<Font>,
+    }
+
+    fn fonts() -> &'static Fonts {
+        static FONTS: std::sync::OnceLock<Fonts> = std::sync::OnceLock::new();
+        FONTS.get_or_init(|| {
+            let fonts: Vec<Font> = typst_assets::fonts()
+                .flat_map(|data| Font::iter(Bytes::new(data)))
+                .collect();
+            let book = LazyHash::new(FontBook::from_fonts(&fonts));
+            Fonts { book, fonts }
+        })
+    }
+
+    fn library() -> &'static LazyHash<Library> {
+        static LIB: std::sync::OnceLock<LazyHash<Library>> = std::sync::OnceLock::new();
+        LIB.get_or_init(|| LazyHash::new(Library::default()))
+    }
+
+    struct Handbook {
+        main: Source,
+    }
+
+    impl World for Handbook {
+        fn library(&self) -> &LazyHash<Library> {
+            library()
+        }
+        fn book(&self) -> &LazyHash<FontBook> {
+            &fonts().book
+        }
+        fn main(&self) -> FileId {
+            self.main.id()
+        }
+        fn source(&self, id: FileId) -> FileResult<Source> {
+            if id == self.main.id() {
+                Ok(self.main.clone())
+            } else {
+                Err(FileError::AccessDenied)
+            }
+        }
+        fn file(&self, _id: FileId) -> FileResult<Bytes> {
+            Err(FileError::AccessDenied)
+        }
+        fn font(&self, index: usize) -> Option<Font> {
+            fonts().fonts.get(index).cloned()
+        }
+        fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
+            // No dates from the clock: the same input gives the same PDF.
+            None
+        }
+    }
+
+    let path = VirtualPath::new("handbook.typ").map_err(|e| format!("{e:?}"))?;
+    let id = FileId::new(RootedPath::new(VirtualRoot::Project, path));
+    let world = Handbook {
+        main: Source::new(id, markup.to_string()),
+    };
+    let warned = typst::compile::<PagedDocument>(&world);
+    let document = warned.output.map_err(|errors| {
+        errors
+            .iter()
+            .map(|e| e.message.to_string())
+            .collect::<Vec<_>>()
+            .join("; ")
+    })?;
+    let options = typst_pdf::PdfOptions {
+        ident: typst::foundations::Smart::Custom("klausul-handbook".into()),
+        ..Default::default()
+    };
+    typst_pdf::pdf(&document, &options).map_err(|errors| {
+        errors
+            .iter()
+            .map(|e| e.message.to_string())
+            .collect::<Vec<_>>()
+            .join("; ")
+    })
+}
+
+#[cfg(not(feature = "pdf"))]
+pub fn compile(_markup: &str) -> Result<Vec<u8>, String> {
+    Err("this klausul was built without PDF support; rebuild with the `pdf` feature (on by default)".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn literals_escape_everything_typst_could_read() {
+        assert_eq!(lit("a \"b\" \\ #c"), "\"a \\\"b\\\" \\\\ #c\"");
+        assert_eq!(text(""), "");
+        assert_eq!(text("*x*"), "#\"*x*\"");
+    }
+}
+
+#[cfg(test)]
+mod markup_tests {
+    use super::*;
+    use std::path::Path;
+
+    fn example() -> (Handbook, Locales) {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let loaded = match crate::pipeline::load(root) {
+            Ok(l) => l,
+            Err(f) => panic!("example handbook loads: {:?}", f.diagnostics),
+        };
+        let locales = Locales::load(root, &mut Vec::new());
+        (loaded.handbook, locales)
+    }
+
+    #[test]
+    fn markup_has_every_council_document_and_clause_number() {
+        let (hb, locales) = example();
+        let m = markup(&hb, &locales, Lang::Nn);
+        assert!(m.contains("#set text(lang: \"nn\""));
+        assert!(m.contains("#outline(title: \"Innhald\""));
+        for council in &hb.councils {
+            assert!(
+                m.contains(&format!("= #{}", lit(&council.name))),
+                "{}",
+                council.name
+            );
+            for doc in &council.documents {
+                assert!(
+                    m.contains(&format!("== #{}", lit(&doc.title))),
+                    "{}",
+                    doc.title
+                );
+                for clause in doc.clauses.iter().filter(|c| c.kind == ClauseKind::Item) {
+                    assert!(
+                        m.contains(&format!("#clause({})[", lit(clause.id.as_str()))),
+                        "{} {}",
+                        doc.title,
+                        clause.id
+                    );
+                }
+            }
+        }
+        // Each document's text carries its own language, for hyphenation.
+        assert!(m.contains("#[#set text(lang: \"da\")"));
+        // Chapters are headings (bookmarks) with their numbers.
+        assert!(
+            m.contains("=== #\"2.\" #\"Når tilsette opptrer på vegne av Volda kommune\""),
+            "{}",
+            &m[..2000]
+        );
+        // Cross-references keep their text; the footnote is placed.
+        assert!(m.contains("#\"Volda kommune 2.i\""));
+        assert!(m.contains("#footnote["));
+        // Example documents are labelled.
+        assert!(m.contains("#example-note(\"Eksempeltekst\""));
+    }
+}

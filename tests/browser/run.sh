@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Browser checks of the example handbook: axe-core (WCAG 2.1 A/AA) in
+# Chromium, the Nu Html Checker, every link, file://, screenshots.
+#
+#   bash tests/browser/run.sh [KLAUSUL_BINARY]
+#
+# Installs what is missing (Debian's chromium, a Java runtime, the npm dev
+# dependencies), builds the example handbook into a temporary folder with the
+# given binary (or `cargo run --release`), and runs run.mjs on it.
+# Screenshots land in tests/browser/screenshots/.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+apt_updated=""
+apt_install() {
+  if [ -z "$apt_updated" ]; then as_root apt-get update -qq; apt_updated=1; fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@"
+}
+
+export CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
+if [ ! -x "$CHROMIUM" ]; then
+  echo "browser checks: installing Debian's chromium"
+  apt_install chromium
+fi
+if ! command -v java >/dev/null; then
+  echo "browser checks: installing a Java runtime for the Nu Html Checker"
+  apt_install default-jre-headless
+fi
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  echo "browser checks: installing Node.js"
+  apt_install nodejs npm
+fi
+
+cd "$here"
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --ignore-scripts --no-audit --no-fund
+fi
+
+site="$(mktemp -d "${TMPDIR:-/tmp}/klausul-browser.XXXXXX")"
+trap 'rm -rf "$site"' EXIT
+out="$site/public"
+bin="${1:-${KLAUSUL_BIN:-}}"
+if [ -n "$bin" ]; then
+  "$bin" build --root "$repo" --out "$out"
+else
+  (cd "$repo" && cargo run --release --locked --quiet -- build --root "$repo" --out "$out")
+fi
+
+node "$here/run.mjs" "$out"
