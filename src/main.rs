@@ -83,7 +83,11 @@ fn main() -> ExitCode {
                 );
                 return ExitCode::from(USAGE);
             }
-            match pipeline::build_with(&cli.root, &out, &pipeline::BuildOptions { pdf }) {
+            let options = pipeline::BuildOptions {
+                pdf,
+                progress: color,
+            };
+            match pipeline::build_with(&cli.root, &out, &options) {
                 Ok(report) => {
                     print_warnings(&report, color);
                     println!(

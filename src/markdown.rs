@@ -357,6 +357,12 @@ impl Walk<'_, '_> {
         for ev in &cap.events {
             match ev {
                 Event::Text(t) | Event::Code(t) => text.push_str(t),
+                // A cross-reference: its marker stays until it is resolved.
+                Event::InlineHtml(h)
+                    if h.starts_with(MARK_OPEN) && h[MARK_OPEN.len_utf8()..].starts_with('X') =>
+                {
+                    text.push_str(h)
+                }
                 Event::SoftBreak | Event::HardBreak => text.push(' '),
                 Event::End(TagEnd::Paragraph | TagEnd::Item) => text.push(' '),
                 _ => {}
@@ -641,6 +647,15 @@ impl Walk<'_, '_> {
         }
         i + 1
     }
+}
+
+/// Turns the entities `escape_html` writes back into text.
+pub fn html_unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
 }
 
 /// Escapes text for HTML.

@@ -72,9 +72,13 @@ pub fn markup(hb: &Handbook, locales: &Locales, lang: Lang) -> String {
         m,
         "#set page(paper: \"a4\", margin: (x: 20mm, top: 24mm, bottom: 22mm), numbering: \"1 / 1\", \
          header: context {{ if counter(page).get().first() > 1 {{ \
-         let councils = query(heading.where(level: 1).before(here())); \
+         let page = here().page(); \
+         let all = query(heading.where(level: 1, outlined: true)); \
+         let here-now = all.filter(h => h.location().page() == page); \
+         let before = all.filter(h => h.location().page() < page); \
+         let current = if here-now.len() > 0 {{ here-now.first() }} else if before.len() > 0 {{ before.last() }} else {{ none }}; \
          set text(8.5pt, fill: luma(90)); \
-         {} ; h(1fr); if councils.len() > 0 {{ councils.last().body }} \
+         {} ; h(1fr); if current != none {{ current.body }} \
          }} }})",
         lit(&title)
     );
@@ -94,7 +98,7 @@ pub fn markup(hb: &Handbook, locales: &Locales, lang: Lang) -> String {
         .max();
     let _ = writeln!(
         m,
-        "#page(numbering: none, header: none)[#align(center + horizon)[#text(26pt, weight: \"bold\", {})\n\n#text(13pt, {})\n\n{}]]",
+        "#page(numbering: none, header: none)[#set text(hyphenate: false)\n#set par(justify: false)\n#align(center + horizon)[#text(26pt, weight: \"bold\", {})\n\n#text(13pt, {})\n\n{}]]",
         lit(&title),
         lit(&t("print-subtitle")),
         latest
@@ -361,7 +365,11 @@ impl<'a> Converter<'a> {
         if h.starts_with("<pre class=\"code\">") {
             // Highlighted code: print the code itself, unhighlighted.
             let code = strip_tags(h);
-            let _ = write!(m, "\n#raw(block: true, {})\n", lit(&html_unescape(&code)));
+            let _ = write!(
+                m,
+                "\n#raw(block: true, {})\n",
+                lit(&crate::markdown::html_unescape(&code))
+            );
             return;
         }
         if h.starts_with("<div class=\"footnote-definition\"") {
@@ -387,7 +395,7 @@ impl<'a> Converter<'a> {
             return;
         }
         // Author's raw HTML: keep only its text.
-        let plain = html_unescape(&strip_tags(h));
+        let plain = crate::markdown::html_unescape(&strip_tags(h));
         if !plain.trim().is_empty() {
             m.push_str(&text(&plain));
         }
@@ -488,25 +496,17 @@ fn strip_tags(h: &str) -> String {
     out
 }
 
-fn html_unescape(s: &str) -> String {
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
-}
-
 /// Compiles markup into a PDF with Typst: fonts embedded, tagged, with the
 /// document's title and language in its metadata.
 #[cfg(feature = "pdf")]
 pub fn compile(markup: &str) -> Result<Vec<u8>, String> {
     use typst::diag::{FileError, FileResult};
     use typst::foundations::{Bytes, Datetime};
-    use typst::layout::PagedDocument;
     use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
     use typst::text::{Font, FontBook};
     use typst::utils::LazyHash;
     use typst::{Library, LibraryExt, World};
+    use typst_layout::PagedDocument;
 
     struct Fonts {
         book: LazyHash<FontBook>,

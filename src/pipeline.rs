@@ -171,6 +171,8 @@ fn check_out(root: &Path, out: &Path) -> Result<(), Failure> {
 pub struct BuildOptions {
     /// Also make the PDF edition, one per UI language, under `pdf/`.
     pub pdf: bool,
+    /// Show a progress bar while pages render (for an interactive terminal).
+    pub progress: bool,
 }
 
 /// Builds the site from `root` into `out`. On any error the previous output
@@ -267,6 +269,15 @@ pub fn build_with(root: &Path, out: &Path, options: &BuildOptions) -> Result<Bui
     let hb = &loaded.handbook;
     let mut renderer = SiteRenderer::new(hb, &loaded.theme, &loaded.locales);
     renderer.with_pdf = options.pdf;
+    if options.progress {
+        let bar = indicatif::ProgressBar::new(0).with_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} rendering {pos}/{len} pages {wide_bar} {elapsed}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        renderer.progress = Some(bar);
+    }
     let pages =
         renderer.render_all().map_err(|e| {
             fail(
@@ -276,6 +287,9 @@ pub fn build_with(root: &Path, out: &Path, options: &BuildOptions) -> Result<Bui
                 false,
             )
         })?;
+    if let Some(bar) = &renderer.progress {
+        bar.finish_and_clear();
+    }
     let mut files: Vec<(String, Vec<u8>)> = pages;
     let page_count = files.len();
     files.extend(extra_files(root, &loaded, &renderer)?);

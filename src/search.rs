@@ -716,7 +716,13 @@ pub fn decode_postings(s: &str) -> Vec<u32> {
 
 /// The start of a clause's text, cut at a word boundary.
 fn excerpt(text: &str) -> String {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = text.trim();
+    let spaced = text.contains(|c: char| c.is_whitespace() && c != ' ') || text.contains("  ");
+    let text = if spaced {
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        text.to_string()
+    };
     if text.chars().count() <= EXCERPT_CHARS {
         return text;
     }

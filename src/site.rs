@@ -30,6 +30,8 @@ pub struct SiteRenderer<'a> {
     pub with_pdf: bool,
     /// Whether pages load the live-reload script (`serve`).
     pub live_reload: bool,
+    /// A progress bar for long builds in a terminal.
+    pub progress: Option<indicatif::ProgressBar>,
     /// Per topic row and council: the council's text on the topic marked up
     /// against its language's baseline (see `diff`).
     diffs: Vec<Vec<Option<String>>>,
@@ -186,6 +188,7 @@ impl<'a> SiteRenderer<'a> {
             diffs,
             with_pdf: false,
             live_reload: false,
+            progress: None,
         }
     }
 
@@ -906,10 +909,22 @@ impl<'a> SiteRenderer<'a> {
         &self,
         wanted: &(dyn Fn(&str) -> bool + Sync),
     ) -> Result<Vec<OutFile>, String> {
-        self.jobs()
-            .par_iter()
+        let jobs: Vec<(String, Job<'_>)> = self
+            .jobs()
+            .into_iter()
             .filter(|(path, _)| wanted(path))
-            .map(|(_, job)| job())
+            .collect();
+        if let Some(bar) = &self.progress {
+            bar.set_length(jobs.len() as u64);
+        }
+        jobs.par_iter()
+            .map(|(_, job)| {
+                let page = job();
+                if let Some(bar) = &self.progress {
+                    bar.inc(1);
+                }
+                page
+            })
             .collect()
     }
 }

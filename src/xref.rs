@@ -132,6 +132,32 @@ pub fn resolve_all(
                 }
             }
             ld.doc.xref_labels = next_labels.next().unwrap_or_default();
+            if !ld.doc.xref_labels.is_empty() {
+                let texts: Vec<String> = ld
+                    .doc
+                    .xref_labels
+                    .iter()
+                    .map(|l| match l {
+                        XrefLabel::Text(t) => escape_html(t),
+                        XrefLabel::Topic(id) => taxonomy
+                            .topic(id.as_str())
+                            .and_then(|t| {
+                                t.title
+                                    .get(&ld.doc.lang)
+                                    .or_else(|| t.title.values().next())
+                            })
+                            .map_or_else(|| id.to_string(), |t| escape_html(t)),
+                    })
+                    .collect();
+                for c in &mut ld.doc.clauses {
+                    if c.text.contains(MARK_OPEN) {
+                        // Plain text: the labels are filled in unescaped.
+                        c.text = crate::markdown::html_unescape(
+                            &fill(&Fragment(std::mem::take(&mut c.text)), &texts).0,
+                        );
+                    }
+                }
+            }
             let Some(links) = next.next() else { continue };
             if links.is_empty() {
                 continue;

@@ -79,10 +79,16 @@ console.log(`site: ${site} (${htmlFiles.length} HTML files, ${allFiles.length} f
 
 // ---------------------------------------------------------------- discovery
 
+// The richest page of a kind: the most different elements (a table, a
+// footnote, nested lists...), then the most bytes.
 function largest(files) {
+  const score = (f) => {
+    const src = fs.readFileSync(f, "utf8");
+    return [new Set(src.match(/<[a-z][a-z0-9]*/g) ?? []).size, src.length];
+  };
   return files
-    .map((f) => [f, fs.statSync(f).size])
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+    .map((f) => [f, ...score(f)])
+    .sort((a, b) => b[1] - a[1] || b[2] - a[2] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
 }
 
 const langs = fs
@@ -94,8 +100,8 @@ const langs = fs
     return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || (a < b ? -1 : 1);
   });
 
-// One representative page per type and language. The document and the topic
-// page are the largest of their kind: the most content, the most to check.
+// One representative page per type and language. The council, document and
+// topic page are the richest of their kind: the most to check.
 const pages = []; // { lang, type, file }
 for (const lang of langs) {
   const L = path.join(site, lang);
