@@ -24,6 +24,7 @@ for n in "${NS[@]}"; do
   [[ $n =~ ^[1-9][0-9]*$ ]] || { echo "usage: bench/run.sh [N ...]  (N = number of councils)" >&2; exit 2; }
 done
 mkdir -p "$OUT"
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
 log() { echo "# $*" >&2; }
 
@@ -59,6 +60,7 @@ KLAUSUL=${CARGO_TARGET_DIR:-$REPO/target}/release/klausul
 # ---------------------------------------------------------------- measuring
 # median FILE COLUMN: the median of a column of numbers (RUNS rows).
 median() { awk -v c="$2" '{print $c}' "$1" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+spread() { awk '{print $1}' "$1" | sort -g | awk 'NR == 1 {lo = $1} {hi = $1} END {print lo "–" hi}'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
 
 ROWS=()    # markdown rows of the main table
@@ -86,7 +88,7 @@ measure() {
   local files mib
   files=$(find "$outdir" -type f | wc -l)
   mib=$(du -sm "$outdir" | cut -f1)
-  ROWS+=("| $n | $tool | $files | $mib | ${WALL[$n,$tool]} | ${CPU[$n,$tool]} | ${MEM[$n,$tool]} |")
+  ROWS+=("| $n | $tool | $files | $mib | ${WALL[$n,$tool]} | $(spread "$samples") | ${CPU[$n,$tool]} | ${MEM[$n,$tool]} |")
   log "N=$n $tool: wall ${WALL[$n,$tool]} s, cpu ${CPU[$n,$tool]} s, peak ${MEM[$n,$tool]} MiB, $files files"
 }
 
@@ -123,10 +125,11 @@ if ! git -C "$REPO" diff --quiet HEAD -- src 2>/dev/null; then rev="$rev+changes
 {
   echo "Machine: $(nproc) cores, ${cpu_model:-unknown CPU}, $mem_total RAM, $(uname -sr)"
   echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC'); median of $RUNS runs; corpus seed $SEED"
+  echo "Load average (1, 5, 15 min) at start: $LOAD_BEFORE; at end: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "Versions: klausul $rev ($("$KLAUSUL" --version)), $("$HUGO" version | cut -d' ' -f1-2), $("$MDBOOK" --version)"
   echo
-  echo "| N councils | tool | files out | MiB out | wall (s) | CPU user+sys (s) | peak RSS (MiB) |"
-  echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: |"
+  echo "| N councils | tool | files out | MiB out | wall (s) | wall min–max | CPU user+sys (s) | peak RSS (MiB) |"
+  echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
   printf '%s\n' "${ROWS[@]}"
   echo
   echo "| N councils | klausul/hugo wall | klausul/hugo CPU | klausul/hugo RSS | klausul/mdbook wall | klausul/mdbook CPU | klausul/mdbook RSS | klausul/cp wall |"

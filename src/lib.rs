@@ -8,7 +8,6 @@ pub mod comparison;
 pub mod content;
 pub mod corpus;
 pub mod diag;
-pub mod diff;
 pub mod embedded;
 pub mod export;
 pub mod highlight;

@@ -473,8 +473,10 @@ impl Walk<'_, '_> {
                 self.numberer.item_end();
                 self.item_clause.pop();
                 self.mark_clause_end(&TagEnd::Item);
-                self.emit(Event::End(TagEnd::Item));
+                // The clause's own HTML ends before its end tag, as it began
+                // after its start tag.
                 self.close_clause(&TagEnd::Item);
+                self.emit(Event::End(TagEnd::Item));
                 self.depth = self.depth.saturating_sub(1);
             }
             Event::Start(Tag::Paragraph) => {
@@ -508,8 +510,8 @@ impl Walk<'_, '_> {
             }
             Event::End(end @ (TagEnd::Paragraph | TagEnd::Heading(_))) => {
                 self.mark_clause_end(end);
-                self.emit(Event::End(*end));
                 self.close_clause(end);
+                self.emit(Event::End(*end));
                 self.depth = self.depth.saturating_sub(1);
             }
             Event::Start(Tag::Link {
@@ -730,6 +732,21 @@ mod tests {
         // A clause shown elsewhere has no id, so it cannot clash.
         assert!(!body.clauses[7].html.contains("id="));
         assert!(body.clauses[7].html.contains("nested"));
+        // A clause's HTML is balanced: it can be placed anywhere.
+        assert_eq!(body.clauses[3].html.trim(), "seven");
+        for c in &body.clauses {
+            for tag in ["li", "p", "ol", "ul", "h2"] {
+                let opens = c.html.matches(&format!("<{tag}>")).count()
+                    + c.html.matches(&format!("<{tag} ")).count();
+                assert_eq!(
+                    opens,
+                    c.html.matches(&format!("</{tag}>")).count(),
+                    "{tag} in {}: {}",
+                    c.id,
+                    c.html
+                );
+            }
+        }
     }
 
     #[test]

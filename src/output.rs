@@ -59,12 +59,32 @@ impl Staging {
                 let _ = std::fs::remove_dir_all(&staged);
                 return Err(e);
             }
-            std::fs::remove_dir_all(&old)?;
+            remove_in_background(&old);
         } else {
             std::fs::rename(&staged, target)?;
         }
         Ok(())
     }
+}
+
+/// Removes the previous output. Deleting thousands of files is a good part
+/// of a large build's time and nothing waits for it, so on Unix a detached
+/// `rm` does it after Klausul has finished; elsewhere it is removed here.
+fn remove_in_background(old: &Path) {
+    #[cfg(unix)]
+    {
+        let spawned = std::process::Command::new("rm")
+            .arg("-rf")
+            .arg(old)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn();
+        if spawned.is_ok() {
+            return;
+        }
+    }
+    let _ = std::fs::remove_dir_all(old);
 }
 
 /// Joins a relative path made only of normal components; anything else
@@ -119,6 +139,13 @@ mod tests {
             std::fs::read_to_string(out.join("new.html")).unwrap(),
             "new"
         );
+        // The old output is removed in the background; give it a moment.
+        for _ in 0..250 {
+            if std::fs::read_dir(tmp.path()).unwrap().count() == 1 {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
         let leftovers: Vec<_> = std::fs::read_dir(tmp.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no staging folders left behind");
     }

@@ -166,6 +166,32 @@ fn check_out(root: &Path, out: &Path) -> Result<(), Failure> {
     Ok(())
 }
 
+/// Phase timings, printed to stderr when `KLAUSUL_TIMINGS` is set: the
+/// benchmark's way to see where a build's time goes.
+struct Phases {
+    last: Instant,
+    on: bool,
+}
+
+impl Phases {
+    fn new() -> Phases {
+        Phases {
+            last: Instant::now(),
+            on: std::env::var_os("KLAUSUL_TIMINGS").is_some(),
+        }
+    }
+
+    fn mark(&mut self, phase: &str) {
+        if self.on {
+            eprintln!(
+                "timing: {phase:<10} {:>8.1} ms",
+                self.last.elapsed().as_secs_f64() * 1000.0
+            );
+        }
+        self.last = Instant::now();
+    }
+}
+
 /// What a build makes besides the site.
 #[derive(Debug, Default, Clone)]
 pub struct BuildOptions {
@@ -264,10 +290,13 @@ pub fn extra_files(
 /// Builds the site, and with `options.pdf` the PDF edition, into `out`.
 pub fn build_with(root: &Path, out: &Path, options: &BuildOptions) -> Result<BuildReport, Failure> {
     let start = Instant::now();
+    let mut phases = Phases::new();
     check_out(root, out)?;
     let loaded = load(root)?;
+    phases.mark("load");
     let hb = &loaded.handbook;
     let mut renderer = SiteRenderer::new(hb, &loaded.theme, &loaded.locales);
+    phases.mark("model");
     renderer.with_pdf = options.pdf;
     if options.progress {
         let bar = indicatif::ProgressBar::new(0).with_style(
@@ -278,25 +307,6 @@ pub fn build_with(root: &Path, out: &Path, options: &BuildOptions) -> Result<Bui
         );
         renderer.progress = Some(bar);
     }
-    let pages =
-        renderer.render_all().map_err(|e| {
-            fail(
-                vec![Diagnostic::error(format!("rendering failed: {e}")).help(
-                    "a template in the theme uses a variable or function that does not exist",
-                )],
-                false,
-            )
-        })?;
-    if let Some(bar) = &renderer.progress {
-        bar.finish_and_clear();
-    }
-    let mut files: Vec<(String, Vec<u8>)> = pages;
-    let page_count = files.len();
-    files.extend(extra_files(root, &loaded, &renderer)?);
-    if options.pdf {
-        files.extend(make_pdfs(&loaded)?);
-    }
-
     let io_fail =
         |e: std::io::Error| {
             fail(
@@ -305,14 +315,42 @@ pub fn build_with(root: &Path, out: &Path, options: &BuildOptions) -> Result<Bui
                 false,
             )
         };
+    // Pages go to the staging folder as they are made; it replaces the
+    // output only once everything has succeeded.
     let staging = Staging::new(out).map_err(io_fail)?;
+    let page_count = renderer
+        .render_into(&|_| true, &|(path, bytes)| {
+            staging
+                .write(&path, &bytes)
+                .map_err(|e| format!("writing {path}: {e}"))
+        })
+        .map_err(|e| {
+            fail(
+                vec![Diagnostic::error(format!("rendering failed: {e}")).help(
+                    "a template in the theme may use a variable or function that does not exist",
+                )],
+                false,
+            )
+        })?;
+    if let Some(bar) = &renderer.progress {
+        bar.finish_and_clear();
+    }
+    phases.mark("render");
+    let mut files = extra_files(root, &loaded, &renderer)?;
+    phases.mark("extra");
+    if options.pdf {
+        files.extend(make_pdfs(&loaded)?);
+        phases.mark("pdf");
+    }
     use rayon::prelude::*;
     files
         .par_iter()
         .try_for_each(|(path, bytes)| staging.write(path, bytes))
         .map_err(io_fail)?;
-    let file_count = files.len();
+    let file_count = page_count + files.len();
+    phases.mark("write");
     staging.commit().map_err(io_fail)?;
+    phases.mark("commit");
 
     Ok(BuildReport {
         pages: page_count,

@@ -77,6 +77,8 @@ fn localize_body(html: &str, council: &str, doc: &str) -> String {
             Some((page, anchor)) if page.contains('/') && !page.starts_with("topics/") => {
                 let (c, d) = page.split_once('/').unwrap_or((page, ""));
                 let anchor = anchor.trim_start_matches('#');
+                // A link to a whole document goes to its heading.
+                let anchor = if anchor.is_empty() { "doc" } else { anchor };
                 out.push('#');
                 out.push_str(&prefix(c, d));
                 out.push_str(anchor);

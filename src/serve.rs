@@ -247,7 +247,7 @@ impl Session {
                 }
                 for (dc, dd) in &docs {
                     pages.insert(format!("{lang}/{dc}/{dd}.html"));
-                    pages.insert(format!("{lang}/compare/docs/{dc}--{dd}.js"));
+                    pages.insert(format!("data/docs/{dc}--{dd}.js"));
                 }
                 pages.insert(format!("{lang}/print.html"));
             }

@@ -32,9 +32,6 @@ pub struct SiteRenderer<'a> {
     pub live_reload: bool,
     /// A progress bar for long builds in a terminal.
     pub progress: Option<indicatif::ProgressBar>,
-    /// Per topic row and council: the council's text on the topic marked up
-    /// against its language's baseline (see `diff`).
-    diffs: Vec<Vec<Option<String>>>,
 }
 
 #[derive(Serialize)]
@@ -124,9 +121,6 @@ struct TopicDocument<'a> {
 struct TopicColumn<'a> {
     council: CouncilView<'a>,
     documents: Vec<TopicDocument<'a>>,
-    /// The text marked up against the language's baseline; `None` for the
-    /// baseline itself.
-    diff: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -147,7 +141,18 @@ const TRANSPOSE_AFTER: usize = 12;
 
 #[derive(Serialize)]
 struct TableCell {
+    council: String,
+    group: String,
     clauses: Vec<ClauseRefView>,
+}
+
+/// A council's row when the table is transposed (many councils).
+#[derive(Serialize)]
+struct CouncilRow<'a> {
+    council: CouncilView<'a>,
+    covered: usize,
+    adopted: Option<String>,
+    cells: Vec<TableCell>,
 }
 
 #[derive(Serialize)]
@@ -179,13 +184,11 @@ fn up(path: &str) -> String {
 impl<'a> SiteRenderer<'a> {
     pub fn new(hb: &'a Handbook, theme: &'a Theme, locales: &'a Locales) -> SiteRenderer<'a> {
         let matrix = Matrix::new(hb);
-        let diffs = crate::diff::topic_diffs(hb, &matrix);
         SiteRenderer {
             hb,
             theme,
             locales,
             matrix,
-            diffs,
             with_pdf: false,
             live_reload: false,
             progress: None,
@@ -550,23 +553,14 @@ impl<'a> SiteRenderer<'a> {
                     }),
                 }
             }
-            let diff = row_index.and_then(|ri| self.diffs[ri][ci].clone());
             columns.push(TopicColumn {
                 council: self.council_view(c, lang, &path),
                 documents,
-                diff,
             });
-        }
-        let mut baselines: Vec<&str> = Vec::new();
-        for col in &columns {
-            if col.diff.is_none() && !baselines.contains(&col.council.lang) {
-                baselines.push(col.council.lang);
-            }
         }
         ctx.insert("topic", &self.topic_link(t, lang, &path));
         ctx.insert("description", &t.description.get(&lang));
         ctx.insert("group_title", &group.title.get(&lang));
-        ctx.insert("has_diff", &columns.iter().any(|c| c.diff.is_some()));
         ctx.insert("columns", &columns);
         ctx.insert("silent", &silent);
         ctx.insert("filters", &self.filters(lang));
@@ -662,6 +656,8 @@ impl<'a> SiteRenderer<'a> {
                 .iter()
                 .zip(&row.cells)
                 .map(|(c, cell)| TableCell {
+                    council: c.id.to_string(),
+                    group: row.group.id.to_string(),
                     clauses: cell
                         .iter()
                         .map(|h| ClauseRefView {
@@ -692,7 +688,39 @@ impl<'a> SiteRenderer<'a> {
         }
         // Many councils read better as rows: the topics stay as columns
         // and the table grows downwards, where browsers cope.
-        ctx.insert("transposed", &(councils.len() > TRANSPOSE_AFTER));
+        let transposed = councils.len() > TRANSPOSE_AFTER;
+        if transposed {
+            let mut council_rows: Vec<CouncilRow<'_>> = Vec::with_capacity(councils.len());
+            for (ci, col) in columns.iter().enumerate() {
+                let cells = groups
+                    .iter()
+                    .flat_map(|g| g.rows.iter())
+                    .map(|r| {
+                        let cell = &r.cells[ci];
+                        TableCell {
+                            council: cell.council.clone(),
+                            group: cell.group.clone(),
+                            clauses: cell
+                                .clauses
+                                .iter()
+                                .map(|c| ClauseRefView {
+                                    id: c.id.clone(),
+                                    href: c.href.clone(),
+                                })
+                                .collect(),
+                        }
+                    })
+                    .collect();
+                council_rows.push(CouncilRow {
+                    council: self.council_view(&councils[ci], lang, path),
+                    covered: col.covered,
+                    adopted: col.adopted.clone(),
+                    cells,
+                });
+            }
+            ctx.insert("council_rows", &council_rows);
+        }
+        ctx.insert("transposed", &transposed);
         ctx.insert("columns", &columns);
         ctx.insert("groups", &groups);
         ctx.insert("topic_total", &m.rows.len());
@@ -764,8 +792,11 @@ impl<'a> SiteRenderer<'a> {
 
     /// One document as data for the documents comparison: its clauses with
     /// their topics and HTML, bound for pages in `compare/`.
-    pub fn document_data(&self, lang: Lang, c: &Council, d: &Document) -> Result<OutFile, String> {
-        let page = "compare/documents.html";
+    /// The same for every UI language: links are relative to the comparison
+    /// page in any language folder, and topic titles in cross-references are
+    /// tagged so the page can put them in its own language.
+    pub fn document_data(&self, c: &Council, d: &Document) -> Result<OutFile, String> {
+        let default = self.hb.config.default_language();
         #[derive(Serialize)]
         struct ClauseOut {
             id: String,
@@ -797,14 +828,22 @@ impl<'a> SiteRenderer<'a> {
                 .map(|cl| ClauseOut {
                     id: cl.id.to_string(),
                     href: format!("../{}/{}.html#{}", c.id, d.id, cl.id.anchor()),
-                    html: self.bind(&cl.html, lang, page, None),
+                    html: cl.html.render(&|mark: &str| match mark {
+                        "R" => "../".to_string(),
+                        _ if mark.starts_with("T:") => format!(
+                            "<span data-topic=\"{}\">{}</span>",
+                            &mark[2..],
+                            crate::markdown::escape_html(&self.topic_title(default, &mark[2..]))
+                        ),
+                        _ => String::new(),
+                    }),
                     topics: cl.topics.iter().map(|t| t.to_string()).collect(),
                 })
                 .collect(),
         };
         let json = serde_json::to_string(&out).map_err(|e| e.to_string())?;
         Ok((
-            format!("{lang}/compare/docs/{}--{}.js", c.id, d.id),
+            document_data_path(c, d),
             format!("window.klausulDocument({json});\n").into_bytes(),
         ))
     }
@@ -841,6 +880,12 @@ impl<'a> SiteRenderer<'a> {
     fn jobs(&self) -> Vec<(String, Job<'_>)> {
         let mut jobs: Vec<(String, Job<'_>)> = Vec::new();
         jobs.push(("index.html".into(), Box::new(|| self.root_redirect())));
+        for (c, d) in self.hb.documents() {
+            jobs.push((
+                document_data_path(c, d),
+                Box::new(move || self.document_data(c, d)),
+            ));
+        }
         for &lang in &self.hb.config.languages {
             jobs.push((
                 format!("{lang}/index.html"),
@@ -881,12 +926,6 @@ impl<'a> SiteRenderer<'a> {
                     Box::new(move || self.council(lang, c)),
                 ));
             }
-            for &(c, d) in &docs {
-                jobs.push((
-                    format!("{lang}/compare/docs/{}--{}.js", c.id, d.id),
-                    Box::new(move || self.document_data(lang, c, d)),
-                ));
-            }
             for (i, &(c, d)) in docs.iter().enumerate() {
                 let prev = i.checked_sub(1).map(|p| docs[p].1);
                 let next = docs.get(i + 1).map(|n| n.1);
@@ -909,6 +948,28 @@ impl<'a> SiteRenderer<'a> {
         &self,
         wanted: &(dyn Fn(&str) -> bool + Sync),
     ) -> Result<Vec<OutFile>, String> {
+        let pages = std::sync::Mutex::new(Vec::new());
+        self.render_into(wanted, &|page| {
+            if let Ok(mut pages) = pages.lock() {
+                pages.push(page);
+            }
+            Ok(())
+        })?;
+        let mut pages = pages
+            .into_inner()
+            .map_err(|_| "internal lock poisoned".to_string())?;
+        pages.sort_by(|a, b| a.0.cmp(&b.0));
+        Ok(pages)
+    }
+
+    /// Renders the pages `wanted` accepts in parallel and hands each to
+    /// `sink` as soon as it is made, so a large site is never all in
+    /// memory at once. Returns how many pages were made.
+    pub fn render_into(
+        &self,
+        wanted: &(dyn Fn(&str) -> bool + Sync),
+        sink: &(dyn Fn(OutFile) -> Result<(), String> + Sync),
+    ) -> Result<usize, String> {
         let jobs: Vec<(String, Job<'_>)> = self
             .jobs()
             .into_iter()
@@ -917,19 +978,54 @@ impl<'a> SiteRenderer<'a> {
         if let Some(bar) = &self.progress {
             bar.set_length(jobs.len() as u64);
         }
-        jobs.par_iter()
-            .map(|(_, job)| {
-                let page = job();
-                if let Some(bar) = &self.progress {
-                    bar.inc(1);
-                }
-                page
-            })
-            .collect()
+        let timings = std::env::var_os("KLAUSUL_TIMINGS").is_some();
+        let spent: std::sync::Mutex<std::collections::BTreeMap<String, (usize, f64, usize)>> =
+            Default::default();
+        jobs.par_iter().try_for_each(|(path, job)| {
+            let t = std::time::Instant::now();
+            let page = job()?;
+            if timings && let Ok(mut spent) = spent.lock() {
+                let e = spent.entry(page_kind(path)).or_default();
+                e.0 += 1;
+                e.1 += t.elapsed().as_secs_f64() * 1000.0;
+                e.2 += page.1.len();
+            }
+            if let Some(bar) = &self.progress {
+                bar.inc(1);
+            }
+            sink(page)
+        })?;
+        if timings && let Ok(spent) = spent.lock() {
+            for (kind, (n, ms, bytes)) in spent.iter() {
+                eprintln!(
+                    "timing:   {kind:<24} {n:>6} pages {ms:>9.1} ms cpu {:>8.1} MiB",
+                    *bytes as f64 / 1048576.0
+                );
+            }
+        }
+        Ok(jobs.len())
+    }
+}
+
+/// A page's kind, from its path, for timings: `topics/*.html`, `*/index.html`.
+fn page_kind(path: &str) -> String {
+    let rest = path.split_once('/').map_or(path, |(_, r)| r);
+    match rest.split_once('/') {
+        Some(("topics", f)) if f != "index.html" => "topics/*".into(),
+        Some(("docs", _)) => "data/docs/*".into(),
+        Some(("compare", f)) => format!("compare/{f}"),
+        Some((_, "index.html")) => "<council>/index".into(),
+        Some(_) => "<council>/<document>".into(),
+        None => rest.to_string(),
     }
 }
 
 type Job<'a> = Box<dyn Fn() -> Result<OutFile, String> + Sync + 'a>;
+
+/// Where a document's data script for the documents comparison goes.
+pub fn document_data_path(c: &Council, d: &Document) -> String {
+    format!("data/docs/{}--{}.js", c.id, d.id)
+}
 
 /// The file name a logo gets under `static/brand/`.
 pub fn brand_file_name(logo: &str) -> String {

@@ -72,7 +72,7 @@ impl Theme {
 
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html"]);
-        tera.register_function("fluent", FluentLoader::new(locales));
+        tera.register_function("fluent", CachedFluent::new(locales));
         if let Err(e) =
             tera.add_raw_templates(templates.iter().map(|(n, s)| (n.as_str(), s.as_str())))
         {
@@ -86,5 +86,45 @@ impl Theme {
             return None;
         }
         Some(Theme { tera, static_files })
+    }
+}
+
+/// `fluent(key=..., lang=...)` for templates. Strings without arguments are
+/// the same on every page, so they are formatted once and remembered: a
+/// large handbook renders thousands of pages from the same few strings.
+struct CachedFluent {
+    inner: FluentLoader<Arc<Locales>>,
+    cache: std::sync::RwLock<std::collections::HashMap<(String, String), tera::Value>>,
+}
+
+impl CachedFluent {
+    fn new(locales: Arc<Locales>) -> CachedFluent {
+        CachedFluent {
+            inner: FluentLoader::new(locales),
+            cache: Default::default(),
+        }
+    }
+}
+
+impl tera::Function<tera::TeraResult<tera::Value>> for CachedFluent {
+    fn call(&self, kwargs: tera::Kwargs, state: &tera::State) -> tera::TeraResult<tera::Value> {
+        let plain = kwargs.iter().count() == 2;
+        let key = match (plain, kwargs.get::<&str>("key"), kwargs.get::<&str>("lang")) {
+            (true, Ok(Some(k)), Ok(Some(l))) => Some((l.to_string(), k.to_string())),
+            _ => None,
+        };
+        if let Some(key) = &key
+            && let Ok(cache) = self.cache.read()
+            && let Some(v) = cache.get(key)
+        {
+            return Ok(v.clone());
+        }
+        let value = tera::Function::call(&self.inner, kwargs, state)?;
+        if let Some(key) = key
+            && let Ok(mut cache) = self.cache.write()
+        {
+            cache.insert(key, value.clone());
+        }
+        Ok(value)
     }
 }

@@ -240,7 +240,11 @@ fn failed_build_leaves_the_last_good_site() {
     let leftovers: Vec<_> = std::fs::read_dir(&root)
         .unwrap()
         .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().starts_with(".klausul"))
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with(".klausul-build")
+        })
         .collect();
     assert!(leftovers.is_empty(), "staging folders are cleaned up");
 }

@@ -516,11 +516,13 @@ async function runBrowser(baseUrl) {
           page.on("pageerror", (e) => problems.push(`script error: ${e.message}`));
           try {
             const resp = await page.goto(url, { waitUntil: "load" });
+            loaded = true;
             // Scripts may still be fetching data (the document comparison does).
             await page.waitForLoadState("networkidle", { timeout: 5000 }).catch(() => {});
-            loaded = true;
             if (!resp || !resp.ok()) problems.push(`page answered ${resp?.status()}`);
             if (pg.type === "root") await page.waitForTimeout(300); // let the refresh fire (and be ignored)
+            // (Scripts may rewrite the query, e.g. to keep filters in the URL.)
+            if (new URL(page.url()).pathname !== new URL(url).pathname) throw new Error(`left the page for ${page.url()}`);
             await page.addScriptTag({ content: axeSource });
             const axe = await page.evaluate(
               (tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations", "incomplete"] }),

@@ -9,9 +9,104 @@
     return new URLSearchParams(window.location.search);
   }
 
+  // Word-by-word differences between shown variants in the same language:
+  // the first shown council in each language (a reference council if one is
+  // shown) is the baseline; words others add are <ins>, words they lack <del>.
+  function words(text) {
+    return text.split(/(\s+)/).filter(function (w) { return w.length > 0; });
+  }
+
+  function wordDiff(oldText, newText) {
+    var a = words(oldText), b = words(newText);
+    var n = a.length, m = b.length;
+    // Longest common subsequence, row by row from the end.
+    var lcs = [];
+    for (var i = 0; i <= n; i++) lcs.push(new Uint16Array(m + 1));
+    for (i = n - 1; i >= 0; i--) {
+      for (var j = m - 1; j >= 0; j--) {
+        lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+      }
+    }
+    var out = [];
+    i = 0; j = 0;
+    function push(kind, w) {
+      var last = out[out.length - 1];
+      if (last && last.kind === kind) last.text += w; else out.push({ kind: kind, text: w });
+    }
+    while (i < n && j < m) {
+      if (a[i] === b[j]) { push("same", a[i]); i++; j++; }
+      else if (lcs[i + 1][j] >= lcs[i][j + 1]) { push("del", a[i]); i++; }
+      else { push("ins", b[j]); j++; }
+    }
+    while (i < n) { push("del", a[i]); i++; }
+    while (j < m) { push("ins", b[j]); j++; }
+    return out;
+  }
+
+  function variantText(section) {
+    var parts = [];
+    section.querySelectorAll(".clause-text").forEach(function (t) { parts.push(t.textContent.trim()); });
+    return parts.join(" ").replace(/\s+/g, " ");
+  }
+
+  function showDiffs(target, on, control) {
+    var sections = Array.prototype.slice.call(target.querySelectorAll("section.variant"));
+    var baseline = {};
+    if (on) {
+      sections.forEach(function (s) {
+        if (s.hidden) return;
+        var l = s.getAttribute("data-lang");
+        if (!baseline[l] || (s.getAttribute("data-reference") && !baseline[l].getAttribute("data-reference"))) baseline[l] = s;
+      });
+    }
+    sections.forEach(function (s) {
+      var old = s.querySelector(".diff-text");
+      if (old) old.remove();
+      var plain = s.querySelectorAll(".plain-text");
+      var role = s.querySelector(".diff-role");
+      var base = baseline[s.getAttribute("data-lang")];
+      var compared = on && !s.hidden && base && base !== s;
+      plain.forEach(function (p) { p.hidden = compared; });
+      if (role) {
+        role.hidden = !on || s.hidden || !base;
+        role.textContent = base === s ? control.getAttribute("data-baseline") : control.getAttribute("data-compared");
+      }
+      if (!compared) return;
+      var p = document.createElement("p");
+      p.className = "diff-text";
+      p.style.display = "block";
+      wordDiff(variantText(base), variantText(s)).forEach(function (part) {
+        var node = part.kind === "same" ? document.createTextNode(part.text) : document.createElement(part.kind);
+        if (part.kind !== "same") node.textContent = part.text;
+        p.appendChild(node);
+      });
+      s.appendChild(p);
+    });
+  }
+
   function setupFilters(form) {
     var target = document.getElementById(form.getAttribute("data-filter-for"));
     if (!target) return;
+    // The list to pick councils by name is built from the page's columns.
+    form.querySelectorAll("ul[data-pick-from]").forEach(function (ul) {
+      target.querySelectorAll("[data-council][data-name]").forEach(function (el) {
+        var li = document.createElement("li");
+        var label = document.createElement("label");
+        var input = document.createElement("input");
+        input.type = "checkbox";
+        input.name = "council";
+        input.value = el.getAttribute("data-council");
+        input.checked = true;
+        var name = document.createElement("span");
+        name.lang = el.getAttribute("data-lang");
+        name.textContent = el.getAttribute("data-name");
+        label.appendChild(input);
+        label.appendChild(document.createTextNode(" "));
+        label.appendChild(name);
+        li.appendChild(label);
+        ul.appendChild(li);
+      });
+    });
     var status = form.querySelector(".filter-status");
     // Items that represent councils: topic columns, or table rows/columns.
     var items = Array.prototype.slice.call(target.querySelectorAll("[data-council]"));
@@ -62,6 +157,8 @@
       if (el && p.has(name)) el.value = p.get(name);
     });
     var diff = document.getElementById("show-diff");
+    var diffControl = document.querySelector(".diff-control");
+    if (diffControl) diffControl.hidden = false;
     if (diff && p.get("diff") === "1") diff.checked = true;
 
     function apply() {
@@ -113,6 +210,7 @@
       if (q) out.set("q", q);
       if (group) out.set("group", group);
       if (diff && diff.checked) out.set("diff", "1");
+      if (diff && diffControl) showDiffs(target, diff.checked, diffControl);
       var qs = out.toString();
       var url = window.location.pathname + (qs ? "?" + qs : "") + window.location.hash;
       try { window.history.replaceState(null, "", url); } catch (e) { /* file:// in some browsers */ }
@@ -150,7 +248,7 @@
     return new Promise(function (resolve) {
       if (loaded[key]) return resolve(loaded[key]);
       var s = document.createElement("script");
-      s.src = "docs/" + encodeURIComponent(key) + ".js";
+      s.src = "../../data/docs/" + encodeURIComponent(key) + ".js";
       s.onload = function () { resolve(loaded[key]); };
       s.onerror = function () { resolve(null); };
       document.head.appendChild(s);
@@ -163,6 +261,11 @@
     div.appendChild(a);
     var text = el("div", { "class": "clause-text" });
     text.innerHTML = clause.html; // built by Klausul from sanitised content
+    // Topic titles in cross-references, in the page's language.
+    text.querySelectorAll("span[data-topic]").forEach(function (span) {
+      var t = topics.filter(function (x) { return x.id === span.getAttribute("data-topic"); })[0];
+      if (t) span.textContent = t.title;
+    });
     div.appendChild(text);
     return div;
   }
