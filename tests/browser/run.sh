@@ -48,4 +48,11 @@ else
   (cd "$repo" && cargo run --release --locked --quiet -- build --root "$repo" --out "$out")
 fi
 
-node "$here/run.mjs" "$out"
+# Every suite runs; the run fails if any of them does.
+status=0
+node "$here/run.mjs" "$out" || status=1
+echo; echo "== comparing views (topic filters, word differences, documents, table)"
+node "$here/views.mjs" "$out" || status=1
+echo; echo "== search"
+node "$here/search.mjs" "$out" || status=1
+exit $status
