@@ -129,9 +129,12 @@ impl Session {
         if !docs_only {
             self.cache.clear();
         }
+        let mut phases = pipeline::Phases::new();
         let loaded = pipeline::load_cached(&self.root, Some(&self.cache))?;
+        phases.mark("load");
         let hb = &loaded.handbook;
         let mut renderer = SiteRenderer::new(hb, &loaded.theme, &loaded.locales);
+        phases.mark("model");
         renderer.live_reload = true;
         let fail = |e: String| Failure {
             diagnostics: vec![crate::diag::Diagnostic::error(e)],
