@@ -37,6 +37,8 @@ const original = fs.readFileSync(doc, "utf8");
 
 const ws = new WebSocket(`ws://127.0.0.1:${port}/__klausul/live`);
 await new Promise((r) => ws.addEventListener("open", r, { once: true }));
+// Like a browser tab showing the topic page of confidentiality in nb.
+ws.send("/nb/topics/confidentiality.html");
 let waiting = null;
 ws.addEventListener("message", (e) => {
   if (e.data === "reload" && waiting) {
@@ -48,7 +50,7 @@ ws.addEventListener("message", (e) => {
 const times = [];
 try {
   for (let i = 0; i < edits; i++) {
-    await new Promise((r) => setTimeout(r, 300)); // let the last rebuild finish
+    await new Promise((r) => setTimeout(r, Number(process.env.PAUSE_MS ?? 4000))); // let the last rebuild finish
     const text = original.replace(/\n$/, "") + `\n\nEndra ${i}.\n`;
     const got = new Promise((r) => (waiting = r));
     const t0 = performance.now();

@@ -913,7 +913,7 @@ fn load_document(
             clauses,
             body: markdown::Fragment(html),
             has_code,
-            events,
+            events: Arc::new(events),
             clause_starts,
             xref_labels: Vec::new(),
             path: shown,

@@ -214,7 +214,8 @@ pub struct Document {
     /// Whether the body has highlighted code, so the page loads the code CSS.
     pub has_code: bool,
     /// The body as Markdown events with clause starts marked, for the PDF.
-    pub events: Vec<pulldown_cmark::Event<'static>>,
+    /// Shared, so the copies `serve` keeps between builds cost nothing.
+    pub events: std::sync::Arc<Vec<pulldown_cmark::Event<'static>>>,
     pub clause_starts: Vec<(usize, ClauseId)>,
     /// What each cross-reference in the body says, for outputs other than HTML.
     pub xref_labels: Vec<XrefLabel>,

@@ -1108,7 +1108,7 @@ mod tests {
                 clauses,
                 body: Fragment::default(),
                 has_code: false,
-                events: Vec::new(),
+                events: Default::default(),
                 clause_starts: Vec::new(),
                 xref_labels: Vec::new(),
                 path: PathBuf::from("x.md"),

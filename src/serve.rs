@@ -35,6 +35,7 @@ const LIVE_RELOAD_JS: &str = r#"(function () {
   }
   function connect() {
     var ws = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/__klausul/live");
+    ws.onopen = function () { ws.send(location.pathname); };
     ws.onmessage = function (e) {
       if (e.data === "reload") location.reload();
       else if (e.data.indexOf("error:") === 0) show(e.data.slice(6));
@@ -67,6 +68,9 @@ pub struct Session {
     /// Each document's topics at the last build, to re-render topic pages
     /// a document leaves as well as those it joins.
     topics_of: HashMap<String, Vec<String>>,
+    /// Pages open in a browser (paths below the site root), reported by
+    /// their live-reload script: a rebuild writes these before reloading.
+    pub open_pages: Arc<Mutex<HashSet<String>>>,
 }
 
 fn hash(bytes: &[u8]) -> u64 {
@@ -87,6 +91,7 @@ impl Session {
             cache: ParseCache::default(),
             written: HashMap::new(),
             topics_of: HashMap::new(),
+            open_pages: Arc::default(),
         }
     }
 
@@ -154,15 +159,22 @@ impl Session {
         let full = affected.is_none();
         let mut written = 0;
         match &affected {
-            Some(pages) => {
-                let deferred = |p: &str| is_deferred(p);
-                let files = renderer
-                    .render_where(&|p| pages.contains(p) && !deferred(p))
-                    .map_err(fail)?;
+            Some((pages, own)) => {
+                // First the pages a reader has open and the edited document's
+                // own pages; the reload goes out; then everything else.
+                let open: HashSet<String> = self
+                    .open_pages
+                    .lock()
+                    .map(|o| o.clone())
+                    .unwrap_or_default();
+                let first = |p: &str| pages.contains(p) && (own.contains(p) || open.contains(p));
+                let files = renderer.render_where(&first).map_err(fail)?;
                 written += self.write(files).map_err(io)?;
                 let to_reload = start.elapsed();
                 reload();
-                let mut files = renderer.render_where(&|p| deferred(p)).map_err(fail)?;
+                let mut files = renderer
+                    .render_where(&|p| pages.contains(p) && !first(p))
+                    .map_err(fail)?;
                 files.extend(pipeline::extra_files(&self.root, &loaded, &renderer)?);
                 written += self.write(files).map_err(io)?;
                 self.remember_topics(hb);
@@ -201,11 +213,17 @@ impl Session {
             .collect();
     }
 
-    /// The pages a change to these documents shows up on, or `None` when
-    /// the change is not one this can narrow (a document added, say).
-    fn affected_pages(&self, hb: &Handbook, changed: &[PathBuf]) -> Option<HashSet<String>> {
+    /// The pages a change to these documents shows up on, and among them
+    /// the documents' own pages; `None` when the change is not one this can
+    /// narrow (a document added, say).
+    fn affected_pages(
+        &self,
+        hb: &Handbook,
+        changed: &[PathBuf],
+    ) -> Option<(HashSet<String>, HashSet<String>)> {
         let all: Vec<(&crate::model::Council, &Document)> = hb.documents().collect();
         let mut pages = HashSet::new();
+        let mut own = HashSet::new();
         let langs: Vec<&str> = hb.config.languages.iter().map(|l| l.code()).collect();
         for path in changed {
             let rel = path.strip_prefix(&self.root).ok()?;
@@ -240,6 +258,7 @@ impl Session {
                 }
             }
             for lang in &langs {
+                own.insert(format!("{lang}/{}/{}.html", c.id, d.id));
                 pages.insert(format!("{lang}/index.html"));
                 pages.insert(format!("{lang}/topics/index.html"));
                 pages.insert(format!("{lang}/compare/index.html"));
@@ -255,7 +274,7 @@ impl Session {
                 pages.insert(format!("{lang}/print.html"));
             }
         }
-        Some(pages)
+        Some((pages, own))
     }
 }
 
@@ -267,13 +286,19 @@ fn file_stamp(path: &Path) -> FileStamp {
         .map(|m| (m.modified().ok(), m.len()))
 }
 
-fn topics_of(d: &Document) -> Vec<String> {
-    d.topics.iter().map(|(t, _)| t.to_string()).collect()
+/// A page's path below the site root from its URL path: `/nb/` is
+/// `nb/index.html`.
+fn page_path(url_path: &str) -> String {
+    let p = url_path.trim_start_matches('/');
+    if p.is_empty() || p.ends_with('/') {
+        format!("{p}index.html")
+    } else {
+        p.to_string()
+    }
 }
 
-/// Pages every document feeds, written after the reload.
-fn is_deferred(path: &str) -> bool {
-    path.ends_with("/print.html")
+fn topics_of(d: &Document) -> Vec<String> {
+    d.topics.iter().map(|(t, _)| t.to_string()).collect()
 }
 
 /// Runs the server until interrupted.
@@ -287,6 +312,10 @@ pub fn serve(root: &Path, port: u16) -> Result<(), String> {
         .map_err(|e| format!("cannot create a folder for the site: {e}"))?;
     let out = out_dir.path().to_path_buf();
     let session = Arc::new(Mutex::new(Session::new(root, &out)));
+    let open_pages = session
+        .lock()
+        .map(|s| s.open_pages.clone())
+        .map_err(|_| "internal lock poisoned".to_string())?;
     let (tx, _) = tokio::sync::broadcast::channel::<String>(16);
     let last_error: Arc<Mutex<Option<String>>> = Arc::new(Mutex::new(None));
 
@@ -444,19 +473,43 @@ pub fn serve(root: &Path, port: u16) -> Result<(), String> {
                 get(move |ws: WebSocketUpgrade| {
                     let rx = tx.subscribe();
                     let error = last_error.lock().ok().and_then(|e| e.clone());
+                    let open_pages = open_pages.clone();
                     async move {
                         ws.on_upgrade(move |socket: WebSocket| async move {
                             let mut socket = socket;
                             let mut rx = rx;
+                            let mut page: Option<String> = None;
                             if let Some(text) = error {
                                 let _ = socket
                                     .send(Message::Text(format!("error:{text}").into()))
                                     .await;
                             }
-                            while let Ok(msg) = rx.recv().await {
-                                if socket.send(Message::Text(msg.into())).await.is_err() {
-                                    break;
+                            loop {
+                                tokio::select! {
+                                    msg = rx.recv() => {
+                                        let Ok(msg) = msg else { break };
+                                        if socket.send(Message::Text(msg.into())).await.is_err() {
+                                            break;
+                                        }
+                                    }
+                                    incoming = socket.recv() => {
+                                        match incoming {
+                                            // The page says which page it is.
+                                            Some(Ok(Message::Text(path))) => {
+                                                let path = page_path(path.as_str());
+                                                if let Ok(mut open) = open_pages.lock() {
+                                                    open.insert(path.clone());
+                                                }
+                                                page = Some(path);
+                                            }
+                                            Some(Ok(_)) => {}
+                                            _ => break,
+                                        }
+                                    }
                                 }
+                            }
+                            if let (Some(p), Ok(mut open)) = (page, open_pages.lock()) {
+                                open.remove(&p);
                             }
                         })
                     }
