@@ -4,22 +4,6 @@
 mod common;
 use common::*;
 use serde_json::Value;
-use std::path::Path;
-
-fn build_example(out: &Path) -> Run {
-    let run = klausul(
-        &[
-            "build",
-            "--root",
-            example_root().to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ],
-        &example_root(),
-    );
-    assert_eq!(run.code, 0, "build failed:\n{}", run.stderr);
-    run
-}
 
 fn clause_numbers(json: &Value, council: &str, doc: &str) -> Vec<String> {
     let c = json["councils"]
@@ -264,7 +248,9 @@ fn same_language_variants_can_be_compared_word_by_word() {
     assert!(topic.contains("<script src=\"../../static/klausul.js\" defer></script>"));
     // The filter works on data the page carries; without JavaScript the
     // form stays hidden and every council is shown.
-    assert!(topic.contains("<form class=\"filters\" data-filter-for=\"variants\" hidden>"));
+    assert!(
+        topic.contains("<form class=\"filters screen-only\" data-filter-for=\"variants\" hidden>")
+    );
     assert!(topic.contains("data-council=\"volda\" data-country=\"NO\" data-lang=\"nn\""));
     let js = read(&out.join("static/klausul.js"));
     assert!(js.contains("function wordDiff("));

@@ -35,18 +35,7 @@ fn tool(name: &str, args: &[&str], file: &Path) -> Option<String> {
 fn build_with_pdf_makes_a_tagged_pdf_per_language() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("site");
-    let run = klausul(
-        &[
-            "build",
-            "--pdf",
-            "--root",
-            example_root().to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ],
-        &example_root(),
-    );
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    build_example_with(&out, &["--pdf"]);
     for lang in ["nb", "nn", "da", "en"] {
         let pdf = out.join(format!("pdf/handbook-{lang}.pdf"));
         let bytes = std::fs::read(&pdf).unwrap();

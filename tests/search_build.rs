@@ -17,17 +17,7 @@ fn index_json(js: &str) -> Value {
 fn the_build_writes_a_search_index_and_page() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("site");
-    let run = klausul(
-        &[
-            "build",
-            "--root",
-            example_root().to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ],
-        &example_root(),
-    );
-    assert_eq!(run.code, 0, "build failed:\n{}", run.stderr);
+    build_example(&out);
 
     // The index: a script that sets one global, loadable from file://.
     let js = read(&out.join("static/search-index.js"));

@@ -25,6 +25,28 @@ pub fn klausul(args: &[&str], cwd: &Path) -> Run {
     }
 }
 
+/// Builds the example handbook into `out` with extra arguments; the build
+/// must succeed.
+pub fn build_example_with(out: &Path, extra: &[&str]) -> Run {
+    let root = example_root();
+    let mut args = vec![
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    let run = klausul(&args, &root);
+    assert_eq!(run.code, 0, "build failed:\n{}", run.stderr);
+    run
+}
+
+/// Builds the example handbook into `out`.
+pub fn build_example(out: &Path) -> Run {
+    build_example_with(out, &[])
+}
+
 /// The repository's example handbook.
 pub fn example_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
