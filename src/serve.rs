@@ -440,8 +440,9 @@ pub fn serve(root: &Path, port: u16) -> Result<(), String> {
                     if let Ok(mut e) = watch_error.lock()
                         && e.take().is_some()
                     {
+                        // The reload already went out; this clears the overlay
+                        // of pages that keep their state.
                         let _ = watch_tx.send("ok".into());
-                        let _ = watch_tx.send("reload".into());
                     }
                 }
                 Err(f) => {
