@@ -73,10 +73,9 @@ pub fn markup(hb: &Handbook, locales: &Locales, lang: Lang) -> String {
         "#set page(paper: \"a4\", margin: (x: 20mm, top: 24mm, bottom: 22mm), numbering: \"1 / 1\", \
          header: context {{ if counter(page).get().first() > 1 {{ \
          let page = here().page(); \
-         let all = query(heading.where(level: 1, outlined: true)); \
-         let here-now = all.filter(h => h.location().page() == page); \
-         let before = all.filter(h => h.location().page() < page); \
-         let current = if here-now.len() > 0 {{ here-now.first() }} else if before.len() > 0 {{ before.last() }} else {{ none }}; \
+         let next = query(heading.where(level: 1, outlined: true).after(here())); \
+         let prev = query(heading.where(level: 1, outlined: true).before(here())); \
+         let current = if next.len() > 0 and next.first().location().page() == page {{ next.first() }} else if prev.len() > 0 {{ prev.last() }} else {{ none }}; \
          set text(8.5pt, fill: luma(90)); \
          {} ; h(1fr); if current != none {{ current.body }} \
          }} }})",
