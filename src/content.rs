@@ -798,10 +798,12 @@ fn load_document(
     }
 
     let doc_href = format!("{council}/{id}.html");
+    let council_dir = path.parent().unwrap_or(root);
     let ctx = BodyContext {
         file: &file,
         body_start,
         doc_href: &doc_href,
+        asset_dir: Some((council_dir, council.as_str())),
     };
     let ParsedBody {
         clauses: parsed,
@@ -810,6 +812,7 @@ fn load_document(
         has_code,
         events,
         clause_starts,
+        assets,
     } = markdown::parse_body(&ctx, diagnostics);
 
     // Clause ids must be unique within a document.
@@ -914,6 +917,7 @@ fn load_document(
             body: markdown::Fragment(html),
             has_code,
             events: Arc::new(events),
+            assets,
             clause_starts,
             xref_labels: Vec::new(),
             path: shown,

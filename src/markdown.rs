@@ -96,6 +96,9 @@ pub struct ParsedBody {
     /// event at each index in `clause_starts` opens the clause numbered there.
     pub events: Vec<Event<'static>>,
     pub clause_starts: Vec<(usize, ClauseId)>,
+    /// Files of the council's folder the body refers to (images,
+    /// attachments), as paths relative to that folder.
+    pub assets: Vec<String>,
 }
 
 /// Where the document will be published, relative to the language root, so
@@ -105,6 +108,9 @@ pub struct BodyContext<'a> {
     /// Byte offset of the body in the file (after the front matter).
     pub body_start: usize,
     pub doc_href: &'a str,
+    /// The council's folder, where images and attachments a document
+    /// refers to by a relative path are found, and the council's id.
+    pub asset_dir: Option<(&'a std::path::Path, &'a str)>,
 }
 
 const OPTIONS: Options = Options::ENABLE_TABLES
@@ -156,6 +162,7 @@ pub fn parse_body(ctx: &BodyContext<'_>, diagnostics: &mut Vec<Diagnostic>) -> P
     } = walk;
     let mut html = String::with_capacity(body.len() * 2);
     pulldown_cmark::html::push_html(&mut html, out.iter().cloned());
+    let html = unescape_root_marker(html);
     parsed.events = out;
     parsed.html = if raw_html { sanitize(&html) } else { html };
     if raw_html {
@@ -310,6 +317,36 @@ impl Walk<'_, '_> {
         }
     }
 
+    /// A relative link or image that names a file in the council's folder
+    /// becomes a link to its copy under `assets/<council>/`. A missing image
+    /// is an error; a relative link to anything else is left as written.
+    fn asset(&mut self, dest: &str, is_image: bool, range: &Range<usize>) -> Option<String> {
+        let (dir, council) = self.ctx.asset_dir?;
+        let path = dest.split(['#', '?']).next().unwrap_or("");
+        let relative = !path.is_empty() && !path.contains(':') && !path.starts_with('/');
+        if !relative {
+            return None;
+        }
+        let plain = std::path::Path::new(path)
+            .components()
+            .all(|c| matches!(c, std::path::Component::Normal(_)));
+        if plain && dir.join(path).is_file() {
+            if !self.parsed.assets.iter().any(|a| a == path) {
+                self.parsed.assets.push(path.to_string());
+            }
+            let root = Fragment::root_marker();
+            return Some(format!("{root}../assets/{council}/{dest}"));
+        }
+        if is_image {
+            self.error(
+                range,
+                format!("image `{path}` not found in the council's folder"),
+                "put the image next to the document (or in a folder inside the council's folder) and refer to it by that relative path",
+            );
+        }
+        None
+    }
+
     fn open_clause(&mut self, id: ClauseId, kind: ClauseKind, offset: usize, closes_on: TagEnd) {
         self.parsed
             .clause_starts
@@ -370,6 +407,7 @@ impl Walk<'_, '_> {
         }
         let mut html = String::new();
         pulldown_cmark::html::push_html(&mut html, cap.events.into_iter());
+        let html = unescape_root_marker(html);
         let clause = &mut self.parsed.clauses[cap.clause];
         clause.text = text.split_whitespace().collect::<Vec<_>>().join(" ");
         clause.html = html;
@@ -554,11 +592,15 @@ impl Walk<'_, '_> {
                     );
                 }
                 let mut event = event.clone().into_static();
-                if !safe
-                    && let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) =
-                        &mut event
+                let is_image = matches!(event, Event::Start(Tag::Image { .. }));
+                if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) =
+                    &mut event
                 {
-                    *dest_url = CowStr::from("#");
+                    if !safe {
+                        *dest_url = CowStr::from("#");
+                    } else if let Some(asset) = self.asset(dest_url, is_image, range) {
+                        *dest_url = CowStr::from(asset);
+                    }
                 }
                 self.emit(event);
             }
@@ -651,6 +693,17 @@ impl Walk<'_, '_> {
     }
 }
 
+/// pulldown-cmark percent-encodes link targets, root marker included; this
+/// puts the marker back so it is filled in like any other.
+fn unescape_root_marker(html: String) -> String {
+    const ENCODED: &str = "%EE%80%80R%EE%80%81";
+    if html.contains(ENCODED) {
+        html.replace(ENCODED, &Fragment::root_marker())
+    } else {
+        html
+    }
+}
+
 /// Turns the entities `escape_html` writes back into text.
 pub fn html_unescape(s: &str) -> String {
     s.replace("&lt;", "<")
@@ -703,6 +756,7 @@ mod tests {
             file: &file,
             body_start: 0,
             doc_href: "c/d.html",
+            asset_dir: None,
         };
         (parse_body(&ctx, &mut diags), diags)
     }

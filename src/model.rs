@@ -217,6 +217,9 @@ pub struct Document {
     /// Shared, so the copies `serve` keeps between builds cost nothing.
     pub events: std::sync::Arc<Vec<pulldown_cmark::Event<'static>>>,
     pub clause_starts: Vec<(usize, ClauseId)>,
+    /// Files of the council's folder the document uses (images,
+    /// attachments), relative to that folder; copied to `assets/<council>/`.
+    pub assets: Vec<String>,
     /// What each cross-reference in the body says, for outputs other than HTML.
     pub xref_labels: Vec<XrefLabel>,
     pub path: PathBuf,

@@ -266,6 +266,27 @@ pub fn extra_files(
             }
         }
     }
+    // Images and attachments the documents use, copied from their council's folder.
+    let mut copied = std::collections::HashSet::new();
+    for (c, d) in hb.documents() {
+        for asset in &d.assets {
+            if !copied.insert((c.id.as_str(), asset.as_str())) {
+                continue;
+            }
+            let from = root.join("content").join(c.id.as_str()).join(asset);
+            match std::fs::read(&from) {
+                Ok(bytes) => files.push((format!("assets/{}/{asset}", c.id), bytes)),
+                Err(e) => {
+                    return Err(fail(
+                        vec![
+                            Diagnostic::error(format!("cannot read {asset}: {e}")).in_file(&d.path),
+                        ],
+                        false,
+                    ));
+                }
+            }
+        }
+    }
     files.push((
         "data/handbook.json".into(),
         export::handbook_json(hb).into_bytes(),

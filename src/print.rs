@@ -89,7 +89,9 @@ fn localize_body(html: &str, council: &str, doc: &str) -> String {
     }
     out.push_str(rest);
     debug_assert!(!out.contains(MARK_OPEN));
-    out
+    // Anything else relative to the language root (an image's `src`) is
+    // relative to the print page, which sits at that root.
+    out.replace(PRINT_ROOT, "")
 }
 
 impl SiteRenderer<'_> {

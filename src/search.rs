@@ -1109,6 +1109,7 @@ mod tests {
                 body: Fragment::default(),
                 has_code: false,
                 events: Default::default(),
+                assets: Vec::new(),
                 clause_starts: Vec::new(),
                 xref_labels: Vec::new(),
                 path: PathBuf::from("x.md"),

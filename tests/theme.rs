@@ -58,3 +58,50 @@ fn a_bad_accent_or_missing_logo_is_an_error() {
         run.stderr
     );
 }
+
+#[test]
+fn images_next_to_a_document_are_copied_and_missing_ones_reported() {
+    let tmp = init_handbook();
+    let root = tmp.path().join("hb");
+    std::fs::create_dir_all(root.join("content/eksempel/bilder")).unwrap();
+    std::fs::write(
+        root.join("content/eksempel/bilder/skilt.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    )
+    .unwrap();
+    let doc = root.join("content/eksempel/sosiale-medier.md");
+    let original = read(&doc);
+    std::fs::write(
+        &doc,
+        original.clone() + "\n![Skilt ved rådhuset](bilder/skilt.svg)\n",
+    )
+    .unwrap();
+    let run = klausul(&["build", "--root", root.to_str().unwrap()], &root);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        root.join("public/assets/eksempel/bilder/skilt.svg")
+            .is_file()
+    );
+    let page = read(&root.join("public/nn/eksempel/sosiale-medier.html"));
+    assert!(
+        page.contains(
+            "<img src=\"../../assets/eksempel/bilder/skilt.svg\" alt=\"Skilt ved rådhuset\""
+        ),
+        "{page}"
+    );
+
+    std::fs::write(&doc, original + "\n![Mangler](bilder/finst-ikkje.png)\n").unwrap();
+    let run = klausul(&["build", "--root", root.to_str().unwrap()], &root);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("image `bilder/finst-ikkje.png` not found in the council's folder"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("content/eksempel/sosiale-medier.md:"),
+        "{}",
+        run.stderr
+    );
+}
