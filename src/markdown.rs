@@ -28,6 +28,11 @@ impl Fragment {
         format!("{MARK_OPEN}R{MARK_CLOSE}")
     }
 
+    /// The marker for a UI string (a Fluent message id) in the page's language.
+    pub fn string_marker(key: &str) -> String {
+        format!("{MARK_OPEN}S:{key}{MARK_CLOSE}")
+    }
+
     /// The marker for a topic's title in the page's UI language.
     pub fn topic_marker(topic: &str) -> String {
         format!("{MARK_OPEN}T:{topic}{MARK_CLOSE}")
@@ -678,6 +683,21 @@ impl Walk<'_, '_> {
                     self.strip = self.pending_extra.take();
                 }
                 self.emit(Event::Text(CowStr::from(t.to_string())));
+            }
+            Event::Start(tag @ Tag::Table(_)) => {
+                // A wide table scrolls inside a focusable, labelled region
+                // instead of widening the page.
+                self.emit(Event::Html(CowStr::from(format!(
+                    "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{}\">\n",
+                    Fragment::string_marker("table-region")
+                ))));
+                self.depth += 1;
+                self.emit(Event::Start(tag.clone().into_static()));
+            }
+            Event::End(TagEnd::Table) => {
+                self.emit(Event::End(TagEnd::Table));
+                self.emit(Event::Html(CowStr::from("</div>\n")));
+                self.depth = self.depth.saturating_sub(1);
             }
             Event::Start(tag) => {
                 self.depth += 1;

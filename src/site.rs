@@ -229,6 +229,9 @@ impl<'a> SiteRenderer<'a> {
             _ if mark.starts_with("T:") => {
                 crate::markdown::escape_html(&self.topic_title(lang, &mark[2..]))
             }
+            _ if mark.starts_with("S:") => {
+                crate::markdown::escape_html(&self.locales.text(lang, &mark[2..]))
+            }
             _ if mark.starts_with("C:") => clause_topics
                 .and_then(|d| d.clauses.iter().find(|c| c.id.as_str() == &mark[2..]))
                 .map(|c| self.clause_extras(c, lang, &root))
@@ -830,6 +833,9 @@ impl<'a> SiteRenderer<'a> {
                     href: format!("../{}/{}.html#{}", c.id, d.id, cl.id.anchor()),
                     html: cl.html.render(&|mark: &str| match mark {
                         "R" => "../".to_string(),
+                        _ if mark.starts_with("S:") => {
+                            crate::markdown::escape_html(&self.locales.text(default, &mark[2..]))
+                        }
                         _ if mark.starts_with("T:") => format!(
                             "<span data-topic=\"{}\">{}</span>",
                             &mark[2..],

@@ -67,6 +67,7 @@ example-explained = Punkterne i dette dokument er illustrerende eksempler, ikke 
 
 doc-topics = Emner i dokumentet
 clause-cited-by = Henvist til fra
+table-region = Tabel
 clause-topics = Emner
 
 topics-title = Emner

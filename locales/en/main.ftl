@@ -67,6 +67,7 @@ example-explained = The clauses of this document are illustrative examples, not 
 
 doc-topics = Topics in this document
 clause-cited-by = Cited by
+table-region = Table
 clause-topics = Topics
 
 topics-title = Topics

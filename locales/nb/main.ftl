@@ -67,6 +67,7 @@ example-explained = Punktene i dette dokumentet er illustrerende eksempler, ikke
 
 doc-topics = Emner i dokumentet
 clause-cited-by = Vist til fra
+table-region = Tabell
 clause-topics = Emner
 
 topics-title = Emner

@@ -67,6 +67,7 @@ example-explained = Punkta i dette dokumentet er illustrerande døme, ikkje den 
 
 doc-topics = Emne i dokumentet
 clause-cited-by = Vist til frå
+table-region = Tabell
 clause-topics = Emne
 
 topics-title = Emne

@@ -9,6 +9,7 @@
 # given binary (or `cargo run --release`), and runs run.mjs on it.
 # Screenshots land in tests/browser/screenshots/.
 set -euo pipefail
+start_dir="$PWD"
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 
@@ -42,6 +43,8 @@ site="$(mktemp -d "${TMPDIR:-/tmp}/klausul-browser.XXXXXX")"
 trap 'rm -rf "$site"' EXIT
 out="$site/public"
 bin="${1:-${KLAUSUL_BIN:-}}"
+# A relative binary path is relative to where the script was started.
+if [ -n "$bin" ] && [ "${bin#/}" = "$bin" ]; then bin="$start_dir/$bin"; fi
 if [ -n "$bin" ]; then
   "$bin" build --root "$repo" --out "$out"
 else
