@@ -881,6 +881,18 @@ impl<'a> SiteRenderer<'a> {
     }
 
     /// Every page of every UI language, rendered in parallel.
+    /// The pages every UI language has once, by path below its folder.
+    fn language_pages() -> [(&'static str, PageFn<'a>); 6] {
+        [
+            ("index.html", Self::home),
+            ("topics/index.html", Self::topics_index),
+            ("compare/index.html", Self::compare),
+            ("compare/documents.html", Self::compare_documents),
+            ("search.html", Self::search),
+            ("print.html", Self::print_edition),
+        ]
+    }
+
     /// Every page of every UI language, as (output path, job). Knowing the
     /// path before rendering lets `serve` render only what a change affects.
     fn jobs(&self) -> Vec<(String, Job<'_>)> {
@@ -893,30 +905,12 @@ impl<'a> SiteRenderer<'a> {
             ));
         }
         for &lang in &self.hb.config.languages {
-            jobs.push((
-                format!("{lang}/index.html"),
-                Box::new(move || self.home(lang)),
-            ));
-            jobs.push((
-                format!("{lang}/topics/index.html"),
-                Box::new(move || self.topics_index(lang)),
-            ));
-            jobs.push((
-                format!("{lang}/compare/index.html"),
-                Box::new(move || self.compare(lang)),
-            ));
-            jobs.push((
-                format!("{lang}/compare/documents.html"),
-                Box::new(move || self.compare_documents(lang)),
-            ));
-            jobs.push((
-                format!("{lang}/search.html"),
-                Box::new(move || self.search(lang)),
-            ));
-            jobs.push((
-                format!("{lang}/print.html"),
-                Box::new(move || self.print_edition(lang)),
-            ));
+            for (page, render) in Self::language_pages() {
+                jobs.push((
+                    format!("{lang}/{page}"),
+                    Box::new(move || render(self, lang)),
+                ));
+            }
             for g in &self.hb.taxonomy.groups {
                 for t in &g.topics {
                     jobs.push((
@@ -1025,6 +1019,9 @@ fn page_kind(path: &str) -> String {
         None => rest.to_string(),
     }
 }
+
+/// Renders one page of a UI language.
+type PageFn<'a> = fn(&SiteRenderer<'a>, Lang) -> Result<OutFile, String>;
 
 type Job<'a> = Box<dyn Fn() -> Result<OutFile, String> + Sync + 'a>;
 
