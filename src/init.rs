@@ -79,6 +79,8 @@ Dette er et eksempel. Bytt ut teksten med kommunens egne retningslinjer.
         "README.md",
         "# Handbook\n\nBuild with `klausul build`, preview with `klausul serve`.\n",
     ),
+    // The site and the folders a build stages it in are not sources.
+    (".gitignore", "/public\n/.klausul-*\n"),
 ];
 
 /// Writes a new handbook into `dir`, which must not exist or be empty.
