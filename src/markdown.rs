@@ -149,7 +149,6 @@ pub fn parse_body(ctx: &BodyContext<'_>, diagnostics: &mut Vec<Diagnostic>) -> P
         out: Vec::with_capacity(events.len() + 16),
         captures: Vec::new(),
         parsed: ParsedBody::default(),
-        item_clause: Vec::new(),
         raw_html: false,
         strip: None,
         pending_extra: None,
@@ -185,8 +184,6 @@ struct Walk<'a, 'd> {
     out: Vec<Event<'static>>,
     captures: Vec<Capture>,
     parsed: ParsedBody,
-    /// For each open list item, whether it is a clause.
-    item_clause: Vec<bool>,
     raw_html: bool,
     /// A text event to shorten: (event index, bytes to drop at the start,
     /// byte index where a trailing `{#id}` starts).
@@ -503,18 +500,15 @@ impl Walk<'_, '_> {
                             format!("<li id=\"{anchor}\" class=\"clause\">{link}"),
                             format!("<li class=\"clause\">{plain}"),
                         );
-                        self.item_clause.push(true);
                         self.open_clause(id, ClauseKind::Item, self.offset(range), TagEnd::Item);
                     }
                     None => {
-                        self.item_clause.push(false);
                         self.emit(Event::Start(Tag::Item));
                     }
                 }
             }
             Event::End(TagEnd::Item) => {
                 self.numberer.item_end();
-                self.item_clause.pop();
                 self.mark_clause_end(&TagEnd::Item);
                 // The clause's own HTML ends before its end tag, as it began
                 // after its start tag.

@@ -122,7 +122,7 @@ pub fn markup(hb: &Handbook, locales: &Locales, lang: Lang) -> String {
             text(&council.name)
         );
         for doc in &council.documents {
-            write_document(&mut m, hb, locales, lang, council, doc);
+            write_document(&mut m, hb, locales, lang, doc);
         }
     }
 
@@ -170,14 +170,7 @@ pub fn markup(hb: &Handbook, locales: &Locales, lang: Lang) -> String {
     m
 }
 
-fn write_document(
-    m: &mut String,
-    hb: &Handbook,
-    locales: &Locales,
-    lang: Lang,
-    council: &Council,
-    doc: &Document,
-) {
+fn write_document(m: &mut String, hb: &Handbook, locales: &Locales, lang: Lang, doc: &Document) {
     let t = |key: &str| locales.text(lang, key);
     let _ = writeln!(
         m,
@@ -231,12 +224,12 @@ fn write_document(
             .join(", ")
     );
     let _ = writeln!(m, "#[#set text(lang: \"{}\")", doc.lang.code());
-    body(m, hb, lang, council, doc);
+    body(m, hb, lang, doc);
     m.push_str("\n]\n");
 }
 
 /// Converts a document's events into Typst markup.
-fn body(m: &mut String, hb: &Handbook, lang: Lang, _council: &Council, doc: &Document) {
+fn body(m: &mut String, hb: &Handbook, lang: Lang, doc: &Document) {
     let starts: HashMap<usize, &ClauseId> =
         doc.clause_starts.iter().map(|(i, id)| (*i, id)).collect();
     let events = &doc.events;

@@ -189,10 +189,7 @@ impl SiteRenderer<'_> {
             })
             .collect();
         ctx.insert("running_header", &format!("\"{css_string}\""));
-        Ok((
-            format!("{lang}/{path}"),
-            self.render("print.html", &ctx)?.into_bytes(),
-        ))
+        self.page(lang, path, "print.html", &ctx)
     }
 }
 

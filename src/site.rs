@@ -402,6 +402,33 @@ impl<'a> SiteRenderer<'a> {
             .map_err(|e| format!("template {template}: {e}"))
     }
 
+    /// The context of a page one step below home, titled by a UI string.
+    pub(crate) fn section_page(&self, lang: Lang, path: &str, title_key: &str) -> Context {
+        let title = self.locales.text(lang, title_key);
+        let crumbs = vec![
+            self.home_crumb(lang, path),
+            Crumb {
+                title: title.clone(),
+                href: None,
+            },
+        ];
+        self.base(lang, path, &title, crumbs)
+    }
+
+    /// Renders `template` as the page at `path` below the `lang` folder.
+    pub(crate) fn page(
+        &self,
+        lang: Lang,
+        path: &str,
+        template: &str,
+        ctx: &Context,
+    ) -> Result<OutFile, String> {
+        Ok((
+            format!("{lang}/{path}"),
+            self.render(template, ctx)?.into_bytes(),
+        ))
+    }
+
     pub(crate) fn home_crumb(&self, lang: Lang, path: &str) -> Crumb {
         Crumb {
             title: self.locales.text(lang, "nav-home"),
@@ -429,10 +456,7 @@ impl<'a> SiteRenderer<'a> {
         ctx.insert("groups", &self.groups(lang, path));
         ctx.insert("council_count", &self.hb.councils.len());
         ctx.insert("document_count", &self.hb.documents().count());
-        Ok((
-            format!("{lang}/{path}"),
-            self.render("home.html", &ctx)?.into_bytes(),
-        ))
+        self.page(lang, path, "home.html", &ctx)
     }
 
     pub fn council(&self, lang: Lang, c: &Council) -> Result<OutFile, String> {
@@ -446,10 +470,7 @@ impl<'a> SiteRenderer<'a> {
         ];
         let mut ctx = self.base(lang, &path, &c.name, crumbs);
         ctx.insert("council", &self.council_view(c, lang, &path));
-        Ok((
-            format!("{lang}/{path}"),
-            self.render("council.html", &ctx)?.into_bytes(),
-        ))
+        self.page(lang, &path, "council.html", &ctx)
     }
 
     pub fn document(
@@ -486,29 +507,15 @@ impl<'a> SiteRenderer<'a> {
         ctx.insert("topics", &topics);
         ctx.insert("prev", &prev.map(|p| self.doc_view(p, lang, &path)));
         ctx.insert("next", &next.map(|n| self.doc_view(n, lang, &path)));
-        Ok((
-            format!("{lang}/{path}"),
-            self.render("document.html", &ctx)?.into_bytes(),
-        ))
+        self.page(lang, &path, "document.html", &ctx)
     }
 
     pub fn topics_index(&self, lang: Lang) -> Result<OutFile, String> {
         let path = "topics/index.html";
-        let title = self.locales.text(lang, "topics-title");
-        let crumbs = vec![
-            self.home_crumb(lang, path),
-            Crumb {
-                title: title.clone(),
-                href: None,
-            },
-        ];
-        let mut ctx = self.base(lang, path, &title, crumbs);
+        let mut ctx = self.section_page(lang, path, "topics-title");
         ctx.insert("groups", &self.groups(lang, path));
         ctx.insert("council_total", &self.hb.councils.len());
-        Ok((
-            format!("{lang}/{path}"),
-            self.render("topics.html", &ctx)?.into_bytes(),
-        ))
+        self.page(lang, path, "topics.html", &ctx)
     }
 
     pub fn topic(&self, lang: Lang, group: &TopicGroup, t: &Topic) -> Result<OutFile, String> {
@@ -568,10 +575,7 @@ impl<'a> SiteRenderer<'a> {
         ctx.insert("silent", &silent);
         ctx.insert("filters", &self.filters(lang));
         ctx.insert("scripts", &true);
-        Ok((
-            format!("{lang}/{path}"),
-            self.render("topic.html", &ctx)?.into_bytes(),
-        ))
+        self.page(lang, &path, "topic.html", &ctx)
     }
 
     /// The values a reader can filter councils by, with labels.
@@ -616,32 +620,13 @@ impl<'a> SiteRenderer<'a> {
     /// The search page; the index itself is `static/search-index.js`.
     pub fn search(&self, lang: Lang) -> Result<OutFile, String> {
         let path = "search.html";
-        let title = self.locales.text(lang, "search-title");
-        let crumbs = vec![
-            self.home_crumb(lang, path),
-            Crumb {
-                title: title.clone(),
-                href: None,
-            },
-        ];
-        let ctx = self.base(lang, path, &title, crumbs);
-        Ok((
-            format!("{lang}/{path}"),
-            self.render("search.html", &ctx)?.into_bytes(),
-        ))
+        let ctx = self.section_page(lang, path, "search-title");
+        self.page(lang, path, "search.html", &ctx)
     }
 
     pub fn compare(&self, lang: Lang) -> Result<OutFile, String> {
         let path = "compare/index.html";
-        let title = self.locales.text(lang, "compare-title");
-        let crumbs = vec![
-            self.home_crumb(lang, path),
-            Crumb {
-                title: title.clone(),
-                href: None,
-            },
-        ];
-        let mut ctx = self.base(lang, path, &title, crumbs);
+        let mut ctx = self.section_page(lang, path, "compare-title");
         let councils = &self.hb.councils;
         let m = &self.matrix;
         let columns: Vec<TableColumn<'_>> = councils
@@ -729,10 +714,7 @@ impl<'a> SiteRenderer<'a> {
         ctx.insert("topic_total", &m.rows.len());
         ctx.insert("filters", &self.filters(lang));
         ctx.insert("scripts", &true);
-        Ok((
-            format!("{lang}/{path}"),
-            self.render("compare.html", &ctx)?.into_bytes(),
-        ))
+        self.page(lang, path, "compare.html", &ctx)
     }
 
     /// The page where a reader picks two to four documents and sees them
@@ -741,15 +723,7 @@ impl<'a> SiteRenderer<'a> {
     /// `<script src>` so it works from `file://` too.
     pub fn compare_documents(&self, lang: Lang) -> Result<OutFile, String> {
         let path = "compare/documents.html";
-        let title = self.locales.text(lang, "compare-docs-title");
-        let crumbs = vec![
-            self.home_crumb(lang, path),
-            Crumb {
-                title: title.clone(),
-                href: None,
-            },
-        ];
-        let mut ctx = self.base(lang, path, &title, crumbs);
+        let mut ctx = self.section_page(lang, path, "compare-docs-title");
         #[derive(Serialize)]
         struct Option_<'b> {
             key: String,
@@ -787,10 +761,7 @@ impl<'a> SiteRenderer<'a> {
         ctx.insert("options", &options);
         ctx.insert("topics_json", &topics_json.replace("</", "<\\/"));
         ctx.insert("scripts", &true);
-        Ok((
-            format!("{lang}/{path}"),
-            self.render("compare-documents.html", &ctx)?.into_bytes(),
-        ))
+        self.page(lang, path, "compare-documents.html", &ctx)
     }
 
     /// One document as data for the documents comparison: its clauses with
