@@ -67,6 +67,45 @@ pub fn sorted_files(dir: &Path, ext: &str) -> Vec<PathBuf> {
         .collect()
 }
 
+/// Links with an extension directly in `dir`: `sorted_files` skips them, and
+/// the author is told so.
+fn linked_files(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .max_depth(1)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path_is_symlink() && e.path().extension().is_some_and(|e| e == ext))
+        .map(|e| e.into_path())
+        .collect()
+}
+
+fn link_skipped(root: &Path, path: &Path, what: &str) -> Diagnostic {
+    Diagnostic::warning(format!(
+        "this {what} is a symbolic link and is skipped: Klausul reads only real files and folders in content/, so nothing from outside the handbook is published"
+    ))
+    .in_file(rel(root, path))
+    .help(format!("replace the link with the {what} itself"))
+}
+
+/// Reads one of the handbook's own files (klausul.yaml, topics.yaml,
+/// council.yaml). A link that leads out of the handbook is refused before
+/// anything is read, so its target is never quoted or published.
+fn read_own(root: &Path, path: &Path, shown: &Path) -> Result<Arc<SourceFile>, Diagnostic> {
+    let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    if let Err(outside @ crate::paths::Outside::Elsewhere(_)) =
+        crate::paths::real_inside(&real_root, path)
+    {
+        return Err(
+            Diagnostic::error(outside.message(&shown.display().to_string()))
+                .in_file(shown)
+                .help(crate::paths::Outside::HELP),
+        );
+    }
+    read_text(path, shown)
+}
+
 fn rel(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
@@ -104,7 +143,7 @@ pub fn load_config(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<Sit
         );
         return None;
     }
-    let file = match read_text(&path, Path::new("klausul.yaml")) {
+    let file = match read_own(root, &path, Path::new("klausul.yaml")) {
         Ok(f) => f,
         Err(d) => {
             diagnostics.push(d);
@@ -188,7 +227,12 @@ pub fn load_config(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<Sit
     let logo = branding.logo.as_ref().and_then(|logo| {
         let p = Path::new(&logo.value);
         let safe = p.components().all(|c| matches!(c, std::path::Component::Normal(_)));
-        if !safe || !root.join(p).is_file() {
+        if safe && root.join(p).is_file() {
+            if let Err(refused) = crate::assets::check(root, &logo.value) {
+                diagnostics.push(y.error_at(logo, logo.value.len(), refused.message).help(refused.help));
+                return None;
+            }
+        } else {
             diagnostics.push(
                 y.error_at(logo, logo.value.len(), format!("logo `{}` not found in the handbook folder", logo.value))
                     .help("give a path relative to klausul.yaml, inside the handbook, e.g. `logo: assets/logo.svg`"),
@@ -256,7 +300,7 @@ pub fn load_taxonomy(
         ));
         return Taxonomy::default();
     }
-    let file = match read_text(&path, &shown) {
+    let file = match read_own(root, &path, &shown) {
         Ok(f) => f,
         Err(d) => {
             diagnostics.push(d);
@@ -455,6 +499,17 @@ pub fn load_councils_cached(
         );
         return Vec::new();
     }
+    let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    if let Err(outside @ crate::paths::Outside::Elsewhere(_)) =
+        crate::paths::real_inside(&real_root, &content)
+    {
+        diagnostics.push(
+            Diagnostic::error(outside.message("content"))
+                .in_file("content")
+                .help(crate::paths::Outside::HELP),
+        );
+        return Vec::new();
+    }
     let mut dirs = Vec::new();
     for entry in walkdir::WalkDir::new(&content)
         .min_depth(1)
@@ -464,7 +519,11 @@ pub fn load_councils_cached(
         .filter_map(Result::ok)
     {
         let path = entry.path();
-        if entry.file_type().is_dir() {
+        if entry.path_is_symlink() {
+            if !entry.file_name().to_string_lossy().starts_with('.') {
+                diagnostics.push(link_skipped(root, path, "council folder"));
+            }
+        } else if entry.file_type().is_dir() {
             let name = entry.file_name().to_string_lossy().to_string();
             if name.starts_with('.') {
                 continue;
@@ -530,7 +589,7 @@ fn load_council(
         );
         return None;
     }
-    let file = match read_text(&yaml_path, &shown) {
+    let file = match read_own(root, &yaml_path, &shown) {
         Ok(f) => f,
         Err(d) => {
             diagnostics.push(d);
@@ -594,6 +653,9 @@ fn load_council(
     let country = country.unwrap_or(Country::Norway);
     let language = language.unwrap_or(Lang::Nb);
 
+    for link in linked_files(dir, "md") {
+        diagnostics.push(link_skipped(root, &link, "document"));
+    }
     let doc_paths = sorted_files(dir, "md");
     if doc_paths.is_empty() {
         diagnostics.push(

@@ -4,6 +4,7 @@
 //! `xref` resolves cross-references, then each output (`site`, `export`)
 //! renders from the model and `output` writes it atomically.
 
+pub mod assets;
 pub mod comparison;
 pub mod content;
 pub mod corpus;
@@ -18,6 +19,7 @@ pub mod markdown;
 pub mod model;
 pub mod numbering;
 pub mod output;
+pub mod paths;
 pub mod pdf;
 pub mod pipeline;
 pub mod print;

@@ -29,6 +29,9 @@ enum Command {
         /// Also make the PDF edition (pdf/handbook-<lang>.pdf).
         #[arg(long)]
         pdf: bool,
+        /// Replace the output folder even if Klausul did not make it.
+        #[arg(long)]
+        force: bool,
     },
     /// Make the PDF edition, one per UI language, into DIR (default <root>/public/pdf).
     Pdf {
@@ -75,7 +78,7 @@ fn main() -> ExitCode {
                 ExitCode::from(USAGE)
             }
         },
-        Command::Build { out, pdf } => {
+        Command::Build { out, pdf, force } => {
             let out = out.unwrap_or_else(|| pipeline::default_out(&cli.root));
             if pdf && !cfg!(feature = "pdf") {
                 eprintln!(
@@ -86,6 +89,7 @@ fn main() -> ExitCode {
             let options = pipeline::BuildOptions {
                 pdf,
                 progress: color,
+                force,
             };
             match pipeline::build_with(&cli.root, &out, &options) {
                 Ok(report) => {

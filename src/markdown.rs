@@ -333,6 +333,10 @@ impl Walk<'_, '_> {
             .components()
             .all(|c| matches!(c, std::path::Component::Normal(_)));
         if plain && dir.join(path).is_file() {
+            if let Err(refused) = crate::assets::check(dir, path) {
+                self.error(range, refused.message, refused.help);
+                return None;
+            }
             if !self.parsed.assets.iter().any(|a| a == path) {
                 self.parsed.assets.push(path.to_string());
             }

@@ -4,7 +4,7 @@ use crate::content::{self, LoadedCouncil};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::i18n::Locales;
 use crate::model::Handbook;
-use crate::output::Staging;
+use crate::output::{ClaimError, OutputDir};
 use crate::site::{RESERVED_IDS, SiteRenderer};
 use crate::theme::Theme;
 use crate::{export, highlight, xref};
@@ -132,38 +132,98 @@ fn check_reserved(councils: &[LoadedCouncil], diags: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Checks the output folder is somewhere a build may replace.
-fn check_out(root: &Path, out: &Path) -> Result<(), Failure> {
-    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
-    let (root_abs, out_abs) = (abs(root), abs(out));
-    let protected = [
-        root_abs.clone(),
-        root_abs.join("content"),
-        root_abs.join("themes"),
-        root_abs.join("locales"),
-    ];
-    if protected.iter().any(|p| p.starts_with(&out_abs)) {
-        return Err(fail(
-            vec![
-                Diagnostic::error(format!(
-                    "refusing to build into {}: it would replace the handbook's own files",
+/// The handbook folder, resolved: a missing folder or one without
+/// `klausul.yaml` is a usage error (exit 2), not a content error.
+pub fn open_root(root: &Path) -> Result<PathBuf, Failure> {
+    let usage =
+        |message: String, help: &str| fail(vec![Diagnostic::error(message).help(help)], true);
+    let real = match std::fs::canonicalize(root) {
+        Ok(real) if real.is_dir() => real,
+        Ok(_) => {
+            return Err(usage(
+                format!("--root {} is a file, not a handbook folder", root.display()),
+                "pass the folder that holds klausul.yaml",
+            ));
+        }
+        Err(e) => {
+            return Err(usage(
+                format!("cannot open the handbook folder {}: {e}", root.display()),
+                "pass an existing folder with --root, or create a handbook with `klausul init DIR`",
+            ));
+        }
+    };
+    if !real.join("klausul.yaml").exists() && !crate::paths::is_link(&real.join("klausul.yaml")) {
+        return Err(usage(
+            format!(
+                "{} is not a handbook: it has no klausul.yaml",
+                root.display()
+            ),
+            "run klausul in a handbook folder, pass `--root DIR`, or create one with `klausul init DIR`",
+        ));
+    }
+    Ok(real)
+}
+
+/// Where an output folder really is, after checking that a build may write
+/// there: never the handbook, a folder that holds it, or a folder inside its
+/// `content/`, `themes/` or `locales/` (links and `..` resolved first).
+pub fn resolve_out(root: &Path, out: &Path) -> Result<PathBuf, Failure> {
+    let usage =
+        |message: String, help: &str| fail(vec![Diagnostic::error(message).help(help)], true);
+    let real = crate::paths::resolve(out).map_err(|e| {
+        usage(
+            format!("cannot use {} as the output folder: {e}", out.display()),
+            "choose another --out",
+        )
+    })?;
+    if root.starts_with(&real) {
+        return Err(usage(
+            format!(
+                "refusing to build into {}: it would replace the handbook itself",
+                out.display()
+            ),
+            "choose an output folder of its own, such as `public` inside the handbook",
+        ));
+    }
+    for own in ["content", "themes", "locales"] {
+        if real.starts_with(root.join(own)) {
+            return Err(usage(
+                format!(
+                    "refusing to build into {}: it is inside the handbook's {own}/ folder",
                     out.display()
-                ))
-                .help("choose an output folder of its own, such as `public`"),
-            ],
-            true,
+                ),
+                "choose an output folder of its own, such as `public` inside the handbook",
+            ));
+        }
+    }
+    if real.is_file() {
+        return Err(usage(
+            format!("{} is a file, not a folder", out.display()),
+            "choose another --out",
         ));
     }
-    if out_abs.is_file() {
-        return Err(fail(
-            vec![
-                Diagnostic::error(format!("{} is a file, not a folder", out.display()))
-                    .help("choose another --out"),
-            ],
-            true,
-        ));
-    }
-    Ok(())
+    Ok(real)
+}
+
+/// Claims the output folder for this build (see `output::OutputDir`).
+fn claim_out(out: &Path, shown: &Path, force: bool) -> Result<OutputDir, Failure> {
+    OutputDir::claim(out, force).map_err(|e| {
+        let (message, help) = match e {
+            ClaimError::NotOurs => (
+                format!("{} has files that Klausul did not make", shown.display()),
+                "a build replaces its output folder whole: choose an empty or new folder, or pass --force to replace this one".to_string(),
+            ),
+            ClaimError::Busy => (
+                format!("another klausul build is writing to {}", shown.display()),
+                "wait for it to finish, then build again".to_string(),
+            ),
+            ClaimError::Io(e) => (
+                format!("cannot prepare the output folder {}: {e}", shown.display()),
+                "check that the folder and the one it is in can be written".to_string(),
+            ),
+        };
+        fail(vec![Diagnostic::error(message).help(help)], true)
+    })
 }
 
 /// Phase timings, printed to stderr when `KLAUSUL_TIMINGS` is set: the
@@ -199,6 +259,8 @@ pub struct BuildOptions {
     pub pdf: bool,
     /// Show a progress bar while pages render (for an interactive terminal).
     pub progress: bool,
+    /// Replace an output folder even if Klausul did not make it.
+    pub force: bool,
 }
 
 /// Builds the site from `root` into `out`. On any error the previous output
@@ -252,7 +314,20 @@ pub fn extra_files(
             highlight::stylesheet().into_bytes(),
         ));
     }
+    // Checked again here, not only at load: `serve` reuses parsed documents
+    // while the files they name may have been replaced by links.
+    let refused = |refused: crate::assets::Refused, file: &Path| {
+        fail(
+            vec![
+                Diagnostic::error(refused.message)
+                    .in_file(file)
+                    .help(refused.help),
+            ],
+            false,
+        )
+    };
     if let Some(logo) = &hb.config.branding.logo {
+        crate::assets::check(root, logo).map_err(|r| refused(r, Path::new("klausul.yaml")))?;
         match std::fs::read(root.join(logo)) {
             Ok(bytes) => files.push((
                 format!("static/brand/{}", crate::site::brand_file_name(logo)),
@@ -273,8 +348,9 @@ pub fn extra_files(
             if !copied.insert((c.id.as_str(), asset.as_str())) {
                 continue;
             }
-            let from = root.join("content").join(c.id.as_str()).join(asset);
-            match std::fs::read(&from) {
+            let dir = root.join("content").join(c.id.as_str());
+            crate::assets::check(&dir, asset).map_err(|r| refused(r, &d.path))?;
+            match std::fs::read(dir.join(asset)) {
                 Ok(bytes) => files.push((format!("assets/{}/{asset}", c.id), bytes)),
                 Err(e) => {
                     return Err(fail(
@@ -312,7 +388,10 @@ pub fn extra_files(
 pub fn build_with(root: &Path, out: &Path, options: &BuildOptions) -> Result<BuildReport, Failure> {
     let start = Instant::now();
     let mut phases = Phases::new();
-    check_out(root, out)?;
+    let root = &open_root(root)?;
+    let shown_out = out;
+    let out = &resolve_out(root, out)?;
+    let out_dir = claim_out(out, shown_out, options.force)?;
     let loaded = load(root)?;
     phases.mark("load");
     let hb = &loaded.handbook;
@@ -338,7 +417,7 @@ pub fn build_with(root: &Path, out: &Path, options: &BuildOptions) -> Result<Bui
         };
     // Pages go to the staging folder as they are made; it replaces the
     // output only once everything has succeeded.
-    let staging = Staging::new(out).map_err(io_fail)?;
+    let staging = out_dir.staging().map_err(io_fail)?;
     let page_count = renderer
         .render_into(&|_| true, &|(path, bytes)| {
             staging
@@ -387,6 +466,8 @@ pub fn build_with(root: &Path, out: &Path, options: &BuildOptions) -> Result<Bui
 /// `klausul pdf`: makes only the PDF edition, into `dir`. Each file is
 /// written beside its final name and renamed, so a reader never sees half.
 pub fn pdf_only(root: &Path, dir: &Path) -> Result<Vec<PathBuf>, Failure> {
+    let root = &open_root(root)?;
+    let dir = &resolve_out(root, dir)?;
     let loaded = load(root)?;
     let pdfs = make_pdfs(&loaded)?;
     let io_fail = |e: std::io::Error| {
@@ -415,6 +496,7 @@ pub fn pdf_only(root: &Path, dir: &Path) -> Result<Vec<PathBuf>, Failure> {
 /// writes nothing.
 pub fn check(root: &Path) -> Result<BuildReport, Failure> {
     let start = Instant::now();
+    let root = &open_root(root)?;
     let loaded = load(root)?;
     let hb = &loaded.handbook;
     let renderer = SiteRenderer::new(hb, &loaded.theme, &loaded.locales);
