@@ -150,7 +150,12 @@ async fn talk(
                         break;
                     }
                 }
-                Err(broadcast::error::RecvError::Lagged(_)) => continue,
+                // Messages were missed: whatever they said, the page is stale.
+                Err(broadcast::error::RecvError::Lagged(_)) => {
+                    if socket.send(Message::Text("reload".into())).await.is_err() {
+                        break;
+                    }
+                }
                 Err(broadcast::error::RecvError::Closed) => break,
             },
             incoming = socket.recv() => match incoming {

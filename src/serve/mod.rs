@@ -11,6 +11,8 @@
 
 mod http;
 mod live;
+#[cfg(test)]
+mod live_tests;
 mod run;
 
 pub use live::OpenPages;

@@ -1,6 +1,6 @@
 //! Running `klausul serve`: the first build, the watcher, the server, and a
 //! clean stop. The site lives in a temporary folder that is removed however
-//! the server stops (Ctrl+C, SIGTERM, a start-up failure).
+//! the server stops (Ctrl+C, SIGTERM, SIGHUP, a start-up failure).
 
 use super::http::router;
 use super::live::Live;
@@ -24,7 +24,8 @@ fn failure(message: String, help: &str) -> Failure {
     }
 }
 
-/// Runs the server until Ctrl+C or SIGTERM; `port` 0 takes any free port.
+/// Runs the server until Ctrl+C, SIGTERM or SIGHUP; `port` 0 takes any free
+/// port (the one taken is printed).
 pub fn serve(root: &Path, port: u16) -> Result<(), Failure> {
     // Absolute paths, so watcher events and the handbook's files compare.
     let root = &std::fs::canonicalize(root).map_err(|e| Failure {
@@ -119,7 +120,8 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-/// A receiver that turns true on SIGINT or SIGTERM (Ctrl+C elsewhere).
+/// A receiver that turns true on SIGINT, SIGTERM or SIGHUP (a closed
+/// terminal), or Ctrl+C elsewhere.
 async fn stop_signal() -> std::io::Result<watch::Receiver<bool>> {
     let (tx, rx) = watch::channel(false);
     #[cfg(unix)]
@@ -127,10 +129,12 @@ async fn stop_signal() -> std::io::Result<watch::Receiver<bool>> {
         use tokio::signal::unix::{SignalKind, signal};
         let mut int = signal(SignalKind::interrupt())?;
         let mut term = signal(SignalKind::terminate())?;
+        let mut hup = signal(SignalKind::hangup())?;
         tokio::spawn(async move {
             tokio::select! {
                 _ = int.recv() => {}
                 _ = term.recv() => {}
+                _ = hup.recv() => {}
             }
             let _ = tx.send(true);
         });
