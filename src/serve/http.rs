@@ -17,7 +17,7 @@ use std::path::Path;
 use tower_http::services::ServeDir;
 
 /// The longest request target (path and query) answered; longer gets 414.
-pub const MAX_URI: usize = 2048;
+pub const MAX_URI: usize = 4096;
 
 /// The server's routes for a site in `out`, listening on `port`.
 pub fn router(out: &Path, port: u16, live: Live) -> Router {
