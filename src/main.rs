@@ -42,7 +42,7 @@ enum Command {
     Check,
     /// Build, serve on 127.0.0.1 with live reload, rebuild on change.
     Serve {
-        /// Port on 127.0.0.1.
+        /// Port on 127.0.0.1 (0: any free port, printed at start).
         #[arg(long, default_value_t = 1111)]
         port: u16,
     },
@@ -135,10 +135,7 @@ fn main() -> ExitCode {
         }
         Command::Serve { port } => match klausul::serve::serve(&cli.root, port) {
             Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("error: {e}");
-                ExitCode::from(USAGE)
-            }
+            Err(f) => failed(f, color, None),
         },
         Command::Check => match pipeline::check(&cli.root) {
             Ok(report) => {

@@ -78,3 +78,274 @@ fn a_mistake_keeps_the_last_good_site() {
     assert!(text.contains("unknown topic `confidentialty`"), "{text}");
     assert_eq!(read(&page), before);
 }
+
+/// `klausul serve --port 0` on the example handbook, with its own TMPDIR.
+struct Server {
+    child: std::process::Child,
+    port: u16,
+    tmp: tempfile::TempDir,
+}
+
+impl Server {
+    fn start() -> Server {
+        use std::io::BufRead;
+        let tmp = tempfile::tempdir().unwrap();
+        let root = example_root();
+        let child = std::process::Command::new(env!("CARGO_BIN_EXE_klausul"))
+            .args(["--root", root.to_str().unwrap(), "serve", "--port", "0"])
+            .current_dir(&root)
+            .env("TMPDIR", tmp.path())
+            .env("NO_COLOR", "1")
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("the klausul binary runs");
+        // Owned by the server from here, so a failed start still reaps it.
+        let mut server = Server {
+            child,
+            port: 0,
+            tmp,
+        };
+        let stdout = server.child.stdout.take().unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for line in std::io::BufReader::new(stdout)
+                .lines()
+                .map_while(Result::ok)
+            {
+                let _ = tx.send(line);
+            }
+        });
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+        loop {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            let line = rx.recv_timeout(left).expect("serve prints where it serves");
+            if let Some(rest) = line.strip_prefix("Serving on http://127.0.0.1:") {
+                server.port = rest.split('/').next().unwrap().parse().unwrap();
+                assert_ne!(server.port, 0, "the real port is printed: {line}");
+                return server;
+            }
+        }
+    }
+
+    fn signal(&self, name: &str) {
+        let ok = std::process::Command::new("kill")
+            .args([name, &self.child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(ok.success());
+    }
+
+    /// Waits for the process to end; its exit code and how long it took.
+    fn wait(&mut self) -> (Option<i32>, std::time::Duration) {
+        let start = std::time::Instant::now();
+        while start.elapsed() < std::time::Duration::from_secs(20) {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return (status.code(), start.elapsed());
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        panic!("serve did not stop within 20 s");
+    }
+
+    fn site_folders(&self) -> Vec<String> {
+        std::fs::read_dir(self.tmp.path())
+            .unwrap()
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with("klausul-serve-"))
+            .collect()
+    }
+
+    /// Sends raw request bytes; the status code and what came back (the
+    /// head only for a 101).
+    fn raw(&self, request: &[u8]) -> (u16, String) {
+        let (status, text, _) = self.raw_open(request);
+        (status, text)
+    }
+
+    /// As `raw`, keeping the connection (an upgraded socket stays open).
+    fn raw_open(&self, request: &[u8]) -> (u16, String, std::net::TcpStream) {
+        use std::io::{Read, Write};
+        let mut s = std::net::TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        s.set_read_timeout(Some(std::time::Duration::from_secs(10)))
+            .unwrap();
+        s.write_all(request).unwrap();
+        let mut got = Vec::new();
+        let mut buf = [0u8; 8192];
+        loop {
+            let n = match s.read(&mut buf) {
+                Ok(n) => n,
+                Err(e) if got.is_empty() => panic!("no answer: {e}"),
+                Err(_) => break,
+            };
+            if n == 0 {
+                break;
+            }
+            got.extend_from_slice(&buf[..n]);
+            if answer_is_complete(&got) {
+                break;
+            }
+        }
+        let text = String::from_utf8_lossy(&got).into_owned();
+        let status = text
+            .split(' ')
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_else(|| panic!("not an HTTP answer: {text:?}"));
+        (status, text, s)
+    }
+
+    fn get(&self, target: &str, host: &str) -> (u16, String) {
+        self.raw(
+            format!("GET {target} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n")
+                .as_bytes(),
+        )
+    }
+
+    fn upgrade(&self, origin: &str) -> (u16, String) {
+        self.raw(&upgrade_request(self.port, origin))
+    }
+
+    fn host(&self) -> String {
+        format!("127.0.0.1:{}", self.port)
+    }
+}
+
+/// A live-reload WebSocket upgrade, with extra header lines.
+fn upgrade_request(port: u16, headers: &str) -> Vec<u8> {
+    format!(
+        "GET /__klausul/live HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n{headers}\r\n"
+    )
+    .into_bytes()
+}
+
+/// Whether `got` holds a whole answer: its head and `Content-Length` bytes.
+fn answer_is_complete(got: &[u8]) -> bool {
+    let Some(end) = got.windows(4).position(|w| w == b"\r\n\r\n") else {
+        return false;
+    };
+    let head = String::from_utf8_lossy(&got[..end]).to_ascii_lowercase();
+    let len: usize = head
+        .lines()
+        .find_map(|l| l.strip_prefix("content-length:"))
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(0);
+    let chunked = head.contains("transfer-encoding: chunked");
+    !chunked && got.len() >= end + 4 + len
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn ctrl_c_sigterm_and_sighup_stop_the_server_and_remove_its_folder() {
+    for signal in ["-INT", "-TERM", "-HUP"] {
+        let mut server = Server::start();
+        // The printed port is the one it listens on.
+        let (status, page) = server.get("/", &server.host());
+        assert_eq!(status, 200, "{page}");
+        assert_eq!(server.site_folders().len(), 1, "the site is in TMPDIR");
+        // Neither an idle connection nor an open live-reload socket holds
+        // the server up.
+        let idle = std::net::TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+        let (status, _, live) = server.raw_open(&upgrade_request(server.port, ""));
+        assert_eq!(status, 101);
+        server.signal(signal);
+        let (code, took) = server.wait();
+        assert_eq!(code, Some(0), "{signal} is a normal stop");
+        assert!(took.as_secs() < 5, "{signal} stop took {took:?}");
+        assert_eq!(server.site_folders(), Vec::<String>::new(), "{signal}");
+        drop((idle, live));
+    }
+}
+
+#[test]
+fn a_port_in_use_fails_with_a_hint_and_leaves_nothing_behind() {
+    let busy = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = busy.local_addr().unwrap().port().to_string();
+    let tmp = tempfile::tempdir().unwrap();
+    let root = example_root();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_klausul"))
+        .args(["--root", root.to_str().unwrap(), "serve", "--port", &port])
+        .env("TMPDIR", tmp.path())
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains(&format!("cannot listen on 127.0.0.1:{port}")),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--port 0"), "{stderr}");
+    assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn only_loopback_hosts_and_this_servers_pages_are_answered() {
+    let server = Server::start();
+    let port = server.port;
+    assert_eq!(server.get("/", &format!("localhost:{port}")).0, 200);
+    // DNS rebinding: a foreign name that resolves to 127.0.0.1.
+    let (status, body) = server.get("/", &format!("evil.example:{port}"));
+    assert_eq!(status, 421, "{body}");
+    assert_eq!(server.get("/", "127.0.0.1:1").0, 421);
+    let absolute = format!("http://evil.example:{port}/");
+    assert_eq!(server.get(&absolute, &server.host()).0, 421);
+    let no_host = server.raw(b"GET / HTTP/1.0\r\n\r\n");
+    assert_eq!(no_host.0, 421);
+    let (status, body) = server.upgrade("Origin: http://evil.example\r\n");
+    assert_eq!(status, 403, "{body}");
+    assert_eq!(
+        server
+            .upgrade(&format!("Origin: http://evil.example:{port}\r\n"))
+            .0,
+        403
+    );
+    assert_eq!(
+        server
+            .upgrade(&format!("Origin: http://127.0.0.1:{port}\r\n"))
+            .0,
+        101
+    );
+    assert_eq!(
+        server
+            .upgrade(&format!("Origin: http://localhost:{port}\r\n"))
+            .0,
+        101
+    );
+}
+
+#[test]
+fn long_impossible_and_escaping_urls_are_refused() {
+    let server = Server::start();
+    let host = server.host();
+    let long = format!("/{}", "a".repeat(8 * 1024));
+    let (status, body) = server.get(&long, &host);
+    assert_eq!(status, 414, "{body}");
+    // Names the file system cannot hold are not there, not a server error.
+    let too_long_name = format!("/nb/{}.html", "a".repeat(300));
+    assert_eq!(server.get(&too_long_name, &host).0, 404);
+    assert_eq!(server.get("/nb/index.html/x", &host).0, 404);
+    assert_eq!(server.get("/nb/%00", &host).0, 404);
+    // Nothing outside the site folder: its parent is TMPDIR.
+    std::fs::write(server.tmp.path().join("secret.txt"), "TOPSECRET").unwrap();
+    for target in [
+        "/../secret.txt",
+        "/nb/../../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E%2Fsecret.txt",
+        "/..%2fsecret.txt",
+        "/nb/..%2F..%2Fsecret.txt",
+        "/..%5csecret.txt",
+        "/%2e%2e/secret.txt%00.html",
+    ] {
+        let (status, body) = server.get(target, &host);
+        assert!((400..500).contains(&status), "{target}: {status}");
+        assert!(!body.contains("TOPSECRET"), "{target}");
+    }
+}
