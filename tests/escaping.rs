@@ -67,7 +67,10 @@ fn a_carriage_return_in_the_title_stays_inside_the_print_css_string() {
         "content: \"T\\d ;}} body{background:red} \\3c /style\\3e \\3c b\\3e x\\3c /b\\3e \\22 \\27 \\5c \""
     );
     assert!(!style.contains('\r'), "{style}");
-    assert_eq!(html.matches("</style>").count(), html.matches("<style").count());
+    assert_eq!(
+        html.matches("</style>").count(),
+        html.matches("<style").count()
+    );
 }
 
 #[test]
@@ -90,13 +93,25 @@ fn a_comment_opener_in_a_topic_title_cannot_swallow_the_page_scripts() {
     // The JSON still says what the author wrote.
     let json = &data[data.find('>').unwrap() + 1..];
     let topics: serde_json::Value = serde_json::from_str(json).unwrap();
-    let titles: Vec<&str> = topics.as_array().unwrap().iter().map(|t| t["title"].as_str().unwrap()).collect();
-    assert!(titles.contains(&"<!--<script></script> &\u{2028}x"), "{titles:?}");
+    let titles: Vec<&str> = topics
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["title"].as_str().unwrap())
+        .collect();
+    assert!(
+        titles.contains(&"<!--<script></script> &\u{2028}x"),
+        "{titles:?}"
+    );
     // The same title in the .js data files that pages load.
     for rel in files(&out) {
         if rel.extension().is_some_and(|e| e == "js") && rel.starts_with("data") {
             let js = read(&out.join(&rel));
-            assert!(!js.contains('<') && !js.contains('\u{2028}'), "{}", rel.display());
+            assert!(
+                !js.contains('<') && !js.contains('\u{2028}'),
+                "{}",
+                rel.display()
+            );
         }
     }
     let index = read(&out.join("static/search-index.js"));
@@ -173,9 +188,14 @@ fn raw_html_cannot_forge_a_clause_anchor() {
     let forged = doc.find("eksempel</span>").unwrap();
     let real = doc.find("id=\"k-1.1\"").unwrap();
     assert!(real > forged, "the one k-1.1 is the clause's own");
-    assert!(doc.contains("<span class=\"merk\">eksempel</span>"), "{doc}");
+    assert!(
+        doc.contains("<span class=\"merk\">eksempel</span>"),
+        "{doc}"
+    );
     // Klausul's own anchors and classes are untouched.
-    assert!(doc.contains("<li id=\"k-1.1\" class=\"clause\"><a class=\"clause-no\" href=\"#k-1.1\">1.1</a>"));
+    assert!(doc.contains(
+        "<li id=\"k-1.1\" class=\"clause\"><a class=\"clause-no\" href=\"#k-1.1\">1.1</a>"
+    ));
 }
 
 #[test]
@@ -183,7 +203,12 @@ fn a_date_needs_a_real_four_digit_year() {
     for bad in ["-0001-01-01", "0999-12-31", "2021-02-29", "+12020-01-01"] {
         let tmp = init_handbook();
         let root = tmp.path().join("hb");
-        replace(&root, DOC, "status: draft\n", &format!("adopted: \"{bad}\"\nstatus: draft\n"));
+        replace(
+            &root,
+            DOC,
+            "status: draft\n",
+            &format!("adopted: \"{bad}\"\nstatus: draft\n"),
+        );
         let run = klausul(&["check", "--root", root.to_str().unwrap()], &root);
         assert_eq!(run.code, 1, "{bad} passed:\n{}", run.stderr);
         assert!(
@@ -191,7 +216,11 @@ fn a_date_needs_a_real_four_digit_year() {
             "{}",
             run.stderr
         );
-        assert!(run.stderr.contains("sosiale-medier.md:3:"), "{}", run.stderr);
+        assert!(
+            run.stderr.contains("sosiale-medier.md:3:"),
+            "{}",
+            run.stderr
+        );
         assert!(run.stderr.contains("adopted"), "{}", run.stderr);
     }
 }
