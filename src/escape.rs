@@ -201,4 +201,23 @@ mod tests {
         let s = "a\u{1}b\u{c}\u{7f}c\u{85}d\te\nf\rg æøå".to_string();
         assert_eq!(strip_controls(s), "abcd\te\nf\rg æøå");
     }
+
+    #[test]
+    fn theme_filters_escape_and_are_not_html_escaped_again() {
+        let mut tera = tera::Tera::new();
+        tera.autoescape_on(vec![".html"]);
+        register_filters(&mut tera);
+        tera.add_raw_template(
+            "t.html",
+            "<style>a{content:{{ t | css_string }}}</style><script>{{ t | script_json }}</script>",
+        )
+        .unwrap();
+        let mut ctx = tera::Context::new();
+        ctx.insert("t", "</style>\r");
+        let out = tera.render("t.html", &ctx).unwrap();
+        assert_eq!(
+            out,
+            "<style>a{content:\"\\3c /style\\3e \\d \"}</style><script>\"\\u003c/style\\u003e\\r\"</script>"
+        );
+    }
 }
