@@ -84,7 +84,8 @@ impl<'a> Matrix<'a> {
 
     /// The table as CSV for a spreadsheet: UTF-8 with a byte-order mark and
     /// semicolons, which is what Excel expects in Norwegian and Danish
-    /// locales (where the comma is the decimal separator).
+    /// locales (where the comma is the decimal separator). Every cell goes
+    /// through [`crate::escape::csv_cell`], so no name or title is a formula.
     pub fn csv(&self, title_lang: crate::lang::Lang) -> Vec<u8> {
         let mut w = csv::WriterBuilder::new()
             .delimiter(b';')
@@ -96,7 +97,11 @@ impl<'a> Matrix<'a> {
         ];
         header.extend(self.councils.iter().map(|c| c.name.clone()));
         header.push("coverage".into());
-        let _ = w.write_record(&header);
+        let _ = w.write_record(
+            header
+                .iter()
+                .map(|s| crate::escape::csv_cell(s).into_owned()),
+        );
         for row in &self.rows {
             let mut rec = vec![
                 row.group.id.to_string(),
@@ -116,7 +121,7 @@ impl<'a> Matrix<'a> {
                 );
             }
             rec.push(format!("{}/{}", row.covered, self.councils.len()));
-            let _ = w.write_record(&rec);
+            let _ = w.write_record(rec.iter().map(|s| crate::escape::csv_cell(s).into_owned()));
         }
         let mut out = b"\xEF\xBB\xBF".to_vec();
         out.extend(w.into_inner().unwrap_or_default());

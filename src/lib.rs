@@ -10,6 +10,7 @@ pub mod content;
 pub mod corpus;
 pub mod diag;
 pub mod embedded;
+pub mod escape;
 pub mod export;
 pub mod highlight;
 pub mod i18n;

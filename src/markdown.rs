@@ -131,6 +131,8 @@ type LastText = (usize, Range<usize>, String);
 struct Capture {
     clause: usize,
     events: Vec<Event<'static>>,
+    /// Indices in `events` of the author's raw HTML.
+    author_at: Vec<usize>,
     closes_on: TagEnd,
     depth: usize,
 }
@@ -149,7 +151,8 @@ pub fn parse_body(ctx: &BodyContext<'_>, diagnostics: &mut Vec<Diagnostic>) -> P
         out: Vec::with_capacity(events.len() + 16),
         captures: Vec::new(),
         parsed: ParsedBody::default(),
-        raw_html: false,
+        author_at: Vec::new(),
+        own: own_mark(),
         strip: None,
         pending_extra: None,
         depth: 0,
@@ -161,20 +164,48 @@ pub fn parse_body(ctx: &BodyContext<'_>, diagnostics: &mut Vec<Diagnostic>) -> P
     let Walk {
         out,
         mut parsed,
-        raw_html,
+        author_at,
+        own,
         ..
     } = walk;
-    let mut html = String::with_capacity(body.len() * 2);
-    pulldown_cmark::html::push_html(&mut html, out.iter().cloned());
-    let html = unescape_root_marker(html);
+    parsed.html = body_html(&out, &author_at, &own);
     parsed.events = out;
-    parsed.html = if raw_html { sanitize(&html) } else { html };
-    if raw_html {
-        for clause in &mut parsed.clauses {
-            clause.html = sanitize(&clause.html);
-        }
-    }
     parsed
+}
+
+/// A random mark, unknown to the author, that Klausul's own `id` and
+/// `class` values carry through [`sanitize`]; it never reaches the page.
+fn own_mark() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let h = std::collections::hash_map::RandomState::new()
+        .build_hasher()
+        .finish();
+    format!("k{h:016x}-")
+}
+
+/// Events as HTML. With raw HTML among them (at `author_at`), Klausul's
+/// own HTML is marked with `own` and the whole is sanitised.
+fn body_html(events: &[Event<'static>], author_at: &[usize], own: &str) -> String {
+    let mut html = String::new();
+    if author_at.is_empty() {
+        pulldown_cmark::html::push_html(&mut html, events.iter().cloned());
+        return unescape_root_marker(html);
+    }
+    let marked = |s: &str| {
+        CowStr::from(
+            s.replace(" id=\"", &format!(" id=\"{own}"))
+                .replace(" class=\"", &format!(" class=\"{own}")),
+        )
+    };
+    let events = events.iter().enumerate().map(|(i, e)| match e {
+        Event::Html(s) if author_at.binary_search(&i).is_err() => Event::Html(marked(s)),
+        Event::InlineHtml(s) if author_at.binary_search(&i).is_err() => {
+            Event::InlineHtml(marked(s))
+        }
+        e => e.clone(),
+    });
+    pulldown_cmark::html::push_html(&mut html, events);
+    sanitize(&unescape_root_marker(html), own)
 }
 
 struct Walk<'a, 'd> {
@@ -184,7 +215,10 @@ struct Walk<'a, 'd> {
     out: Vec<Event<'static>>,
     captures: Vec<Capture>,
     parsed: ParsedBody,
-    raw_html: bool,
+    /// Indices in `out` of the author's raw HTML.
+    author_at: Vec<usize>,
+    /// See [`own_mark`].
+    own: String,
     /// A text event to shorten: (event index, bytes to drop at the start,
     /// byte index where a trailing `{#id}` starts).
     strip: Option<(usize, usize, Option<usize>)>,
@@ -367,6 +401,7 @@ impl Walk<'_, '_> {
         self.captures.push(Capture {
             clause: self.parsed.clauses.len() - 1,
             events: Vec::new(),
+            author_at: Vec::new(),
             closes_on,
             depth: self.depth,
         });
@@ -411,9 +446,7 @@ impl Walk<'_, '_> {
                 _ => {}
             }
         }
-        let mut html = String::new();
-        pulldown_cmark::html::push_html(&mut html, cap.events.into_iter());
-        let html = unescape_root_marker(html);
+        let html = body_html(&cap.events, &cap.author_at, &self.own);
         let clause = &mut self.parsed.clauses[cap.clause];
         clause.text = text.split_whitespace().collect::<Vec<_>>().join(" ");
         clause.html = html;
@@ -608,7 +641,10 @@ impl Walk<'_, '_> {
                 self.emit(event);
             }
             Event::Html(raw) | Event::InlineHtml(raw) => {
-                self.raw_html = true;
+                self.author_at.push(self.out.len());
+                for cap in &mut self.captures {
+                    cap.author_at.push(cap.events.len());
+                }
                 let lower = raw.to_ascii_lowercase();
                 if lower.contains("javascript:")
                     || lower.contains("vbscript:")
@@ -751,14 +787,33 @@ fn is_safe_url(url: &str) -> bool {
     }
 }
 
-/// Cleans raw HTML that an author wrote into Markdown: scripts, event
-/// handlers and unsafe URLs go; Klausul's own anchors and classes stay.
-fn sanitize(html: &str) -> String {
+/// Cleans a body with raw HTML an author wrote into Markdown: scripts, event
+/// handlers and unsafe URLs go. An `id` or `class` value that starts with
+/// `own` is Klausul's and loses the mark; the author's may not use the ids
+/// and classes Klausul reserves, so clause anchors cannot be forged.
+fn sanitize(html: &str, own: &str) -> String {
+    let own = own.to_string();
     ammonia::Builder::default()
         .add_generic_attributes(["id", "class", "lang", "dir"])
         .add_tag_attributes("ol", ["start"])
         .url_relative(ammonia::UrlRelative::PassThrough)
         .link_rel(None)
+        .attribute_filter(move |_, attr, value| {
+            if let ("id" | "class", Some(mine)) = (attr, value.strip_prefix(own.as_str())) {
+                return Some(mine.to_string().into());
+            }
+            match attr {
+                "id" if crate::escape::is_reserved_id(value) => None,
+                "class" => {
+                    let kept: Vec<&str> = value
+                        .split_ascii_whitespace()
+                        .filter(|c| !crate::escape::is_reserved_class(c))
+                        .collect();
+                    (!kept.is_empty()).then(|| kept.join(" ").into())
+                }
+                _ => Some(value.into()),
+            }
+        })
         .clean(html)
         .to_string()
 }
@@ -852,6 +907,40 @@ mod tests {
         assert!(!body.html.contains("onclick"), "{}", body.html);
         assert!(body.html.contains("<b>bold</b>"), "{}", body.html);
         assert!(body.html.contains("id=\"k-1\""), "{}", body.html);
+    }
+
+    #[test]
+    fn raw_html_cannot_forge_klausul_anchors() {
+        let src = "1. <span id=\"k-1.1\" class=\"clause-no note\">x</span> <a id=\"vedlegg\" class=\"clause\">y</a>\n2. two\n";
+        let (body, _) = parse(src);
+        let html = Fragment(body.html).render(&|_| String::new());
+        assert_eq!(html.matches("id=\"k-1.1\"").count(), 0, "{html}");
+        assert_eq!(html.matches("id=\"k-1\"").count(), 1, "{html}");
+        assert!(
+            html.contains(
+                "<li id=\"k-2\" class=\"clause\"><a class=\"clause-no\" href=\"#k-2\">2</a>"
+            ),
+            "{html}"
+        );
+        assert!(html.contains("<span class=\"note\">x</span>"), "{html}");
+        assert!(html.contains("<a id=\"vedlegg\">y</a>"), "{html}");
+        assert!(
+            !body.clauses[0].html.contains("id=\"k-"),
+            "{}",
+            body.clauses[0].html
+        );
+        assert!(
+            body.clauses[0]
+                .html
+                .contains("<span class=\"note\">x</span>")
+        );
+        // The mark is the sanitiser's only way to tell Klausul's own apart.
+        let own = own_mark();
+        let out = sanitize(
+            &format!("<p id=\"{own}k-3\">a</p><p id=\"k-3\" class=\"{own}x clause\">b</p>"),
+            &own,
+        );
+        assert_eq!(out, "<p id=\"k-3\">a</p><p class=\"x clause\">b</p>");
     }
 
     #[test]

@@ -140,9 +140,23 @@ impl Status {
 pub struct Date(pub time::Date);
 
 impl Date {
+    /// A real calendar date with a four-digit year from 1000 to 9999:
+    /// `time` alone would take `-0001-01-01` or `+10000-01-01`.
     pub fn parse(s: &str) -> Option<Date> {
+        let s = s.trim();
+        let b = s.as_bytes();
+        let shape = b.len() == 10
+            && b[4] == b'-'
+            && b[7] == b'-'
+            && b.iter()
+                .enumerate()
+                .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+            && b[0] != b'0';
+        if !shape {
+            return None;
+        }
         let format = time::macros::format_description!("[year]-[month]-[day]");
-        time::Date::parse(s.trim(), format).ok().map(Date)
+        time::Date::parse(s, format).ok().map(Date)
     }
 
     pub fn iso(&self) -> String {
@@ -340,5 +354,35 @@ impl Handbook {
                 .filter(move |cl| cl.topics.contains(topic))
                 .map(move |cl| (c, d, cl))
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Date;
+
+    #[test]
+    fn dates_are_real_with_four_digit_years() {
+        assert_eq!(
+            Date::parse("2020-02-29").map(|d| d.iso()),
+            Some("2020-02-29".into())
+        );
+        assert_eq!(
+            Date::parse(" 1000-01-01 ").map(|d| d.iso()),
+            Some("1000-01-01".into())
+        );
+        for bad in [
+            "-0001-01-01",
+            "+2020-01-01",
+            "0999-12-31",
+            "10000-01-01",
+            "2021-02-29",
+            "2020-13-01",
+            "2020-1-01",
+            "2020/01/01",
+            "２０２０-01-01",
+        ] {
+            assert!(Date::parse(bad).is_none(), "{bad}");
+        }
     }
 }

@@ -181,14 +181,7 @@ impl SiteRenderer<'_> {
         ctx.insert("scripts", &true);
         ctx.insert("print_page", &true);
         // The running header: the handbook's title as a CSS string.
-        let css_string: String = title
-            .chars()
-            .map(|ch| match ch {
-                '"' | '\\' | '<' | '>' | '\n' => format!("\\{:x} ", ch as u32),
-                _ => ch.to_string(),
-            })
-            .collect();
-        ctx.insert("running_header", &format!("\"{css_string}\""));
+        ctx.insert("running_header", &crate::escape::css_string(&title));
         self.page(lang, path, "print.html", &ctx)
     }
 }

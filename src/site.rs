@@ -371,7 +371,8 @@ impl<'a> SiteRenderer<'a> {
             })
             .collect();
         ctx.insert("languages", &languages);
-        ctx.insert("accent", &self.hb.config.branding.accent);
+        let accent = self.hb.config.branding.accent.as_deref();
+        ctx.insert("accent", &accent.and_then(crate::escape::css_colour));
         ctx.insert(
             "logo",
             &self
@@ -396,10 +397,13 @@ impl<'a> SiteRenderer<'a> {
     }
 
     pub(crate) fn render(&self, template: &str, ctx: &Context) -> Result<String, String> {
-        self.theme
+        let html = self
+            .theme
             .tera
             .render(template, ctx)
-            .map_err(|e| format!("template {template}: {e}"))
+            .map_err(|e| format!("template {template}: {e}"))?;
+        // The one place every page passes: no control character survives.
+        Ok(crate::escape::strip_controls(html))
     }
 
     /// The context of a page one step below home, titled by a UI string.
@@ -757,9 +761,9 @@ impl<'a> SiteRenderer<'a> {
                 href: format!("../topics/{}.html", t.id),
             })
             .collect();
-        let topics_json = serde_json::to_string(&topics).unwrap_or_else(|_| "[]".into());
+        let topics_json = crate::escape::script_json(&topics).map_err(|e| e.to_string())?;
         ctx.insert("options", &options);
-        ctx.insert("topics_json", &topics_json.replace("</", "<\\/"));
+        ctx.insert("topics_json", &topics_json);
         ctx.insert("scripts", &true);
         self.page(lang, path, "compare-documents.html", &ctx)
     }
@@ -818,7 +822,7 @@ impl<'a> SiteRenderer<'a> {
                 })
                 .collect(),
         };
-        let json = serde_json::to_string(&out).map_err(|e| e.to_string())?;
+        let json = crate::escape::script_json(&out).map_err(|e| e.to_string())?;
         Ok((
             document_data_path(c, d),
             format!("window.klausulDocument({json});\n").into_bytes(),

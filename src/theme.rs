@@ -73,6 +73,7 @@ impl Theme {
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html"]);
         tera.register_function("fluent", CachedFluent::new(locales));
+        crate::escape::register_filters(&mut tera);
         if let Err(e) =
             tera.add_raw_templates(templates.iter().map(|(n, s)| (n.as_str(), s.as_str())))
         {
