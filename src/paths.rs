@@ -61,7 +61,7 @@ impl Outside {
         match self {
             Outside::Unreadable(e) => format!("cannot open `{shown}`: {e}"),
             Outside::Elsewhere(_) => format!(
-                "`{shown}` is a link to a file outside the handbook; Klausul publishes only files inside it"
+                "`{shown}` is a link that leads out of the handbook; Klausul publishes only files inside it"
             ),
         }
     }

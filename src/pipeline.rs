@@ -51,6 +51,7 @@ pub fn load_cached(root: &Path, cache: Option<&content::ParseCache>) -> Result<L
     let Some(config) = content::load_config(root, &mut diags) else {
         return Err(fail(diags, false));
     };
+    check_theme_and_locale_links(root, &mut diags);
     let locales = Arc::new(Locales::load(root, &mut diags));
     let theme = Theme::load(root, &config.theme, locales.clone(), &mut diags);
     let taxonomy = content::load_taxonomy(root, &config.languages, &mut diags);
@@ -92,6 +93,32 @@ pub fn load_cached(root: &Path, cache: Option<&content::ParseCache>) -> Result<L
         theme,
         warnings: all.into_sorted(),
     })
+}
+
+/// Strings and theme files end up on every page, so a link in `locales/` or
+/// `themes/` (the folders themselves included) may not lead out of the
+/// handbook. Content is checked where it is read.
+fn check_theme_and_locale_links(root: &Path, diags: &mut Vec<Diagnostic>) {
+    let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    for top in ["locales", "themes"] {
+        let walk = walkdir::WalkDir::new(root.join(top))
+            .max_depth(8)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.path_is_symlink());
+        for entry in walk {
+            if let Err(outside @ crate::paths::Outside::Elsewhere(_)) =
+                crate::paths::real_inside(&real_root, entry.path())
+            {
+                let shown = entry.path().strip_prefix(root).unwrap_or(entry.path());
+                diags.push(
+                    Diagnostic::error(outside.message(&shown.display().to_string()))
+                        .in_file(shown)
+                        .help(crate::paths::Outside::HELP),
+                );
+            }
+        }
+    }
 }
 
 fn fail(diags: Vec<Diagnostic>, usage: bool) -> Failure {

@@ -226,7 +226,7 @@ fn links_out_of_the_handbook_are_refused_at_their_line() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
         run.stderr.contains("content/eksempel/council.yaml")
-            && run.stderr.contains("link to a file outside the handbook"),
+            && run.stderr.contains("link that leads out of the handbook"),
         "{}",
         run.stderr
     );
@@ -304,4 +304,30 @@ fn active_attachments_and_scripted_svg_are_refused() {
     );
     assert!(!e.contains("logo.svg`"), "a plain drawing is fine: {e}");
     assert!(e.contains("2 errors"), "{e}");
+}
+
+#[cfg(unix)]
+#[test]
+fn strings_and_theme_files_may_not_come_from_outside() {
+    let tmp = init_handbook();
+    let root = tmp.path().join("hb");
+    let elsewhere = tmp.path().join("elsewhere");
+    std::fs::create_dir_all(elsewhere.join("static")).unwrap();
+    std::fs::write(elsewhere.join("static/secret.txt"), "SECRET").unwrap();
+    std::fs::create_dir_all(root.join("themes")).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, root.join("themes/default")).unwrap();
+    std::fs::create_dir_all(root.join("locales")).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, root.join("locales/nb")).unwrap();
+    let run = build_into(&root, &root.join("public"), &root);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for shown in ["themes/default", "locales/nb"] {
+        assert!(
+            run.stderr.contains(&format!(
+                "`{shown}` is a link that leads out of the handbook"
+            )),
+            "{}",
+            run.stderr
+        );
+    }
+    assert!(!root.join("public").exists());
 }
