@@ -105,3 +105,90 @@ fn nesting_at_the_limit_builds_with_every_clause() {
     let deepest = format!("1{}", ".1".repeat(MAX_NESTING));
     assert!(page.contains(&format!("id=\"k-{deepest}\"")), "{page}");
 }
+
+fn build(root: &Path, out: &Path) -> Run {
+    let (root_s, out_s) = (root.to_str().unwrap(), out.to_str().unwrap());
+    klausul(&["build", "--root", root_s, "--out", out_s], root)
+}
+
+#[test]
+fn fluent_placeables_nested_too_deep_are_refused_before_parsing() {
+    let tmp = init_handbook();
+    let root = tmp.path().join("hb");
+    // 20,000 levels once overflowed the parser's stack: abort, no message.
+    let n = 20_000;
+    let ftl = format!("home-intro = {}\"x\"{}\n", "{ ".repeat(n), " }".repeat(n));
+    write(&root, "locales/nb/dyp.ftl", &ftl);
+    let run = check(&root);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let max = klausul::limits::MAX_FLUENT_NESTING;
+    assert!(
+        run.stderr.contains(&format!(
+            "Fluent placeables nested {n} levels deep; Klausul allows at most {max}"
+        )),
+        "{}",
+        run.stderr
+    );
+    let col = "home-intro = ".len() + 2 * max + 1;
+    assert!(
+        run.stderr.contains(&format!("locales/nb/dyp.ftl:1:{col}")),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("help: a message needs"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// A reference chain: `home-intro` (shown on the home page) refers through
+/// `links` messages, each wrapped as `wrap` says.
+fn chain(first: &str, links: usize, wrap: &dyn Fn(String) -> String) -> String {
+    let mut ftl = format!("home-intro = {first}\n");
+    for i in 0..links {
+        ftl.push_str(&format!("m{i} = {}\n", wrap(format!("m{}", i + 1))));
+    }
+    ftl.push_str(&format!("m{links} = slutt\n"));
+    ftl
+}
+
+#[test]
+fn a_fluent_shape_that_made_fluent_bundle_panic_is_refused() {
+    let tmp = init_handbook();
+    let root = tmp.path().join("hb");
+    let ftl = chain("{ { m0 } }", 200, &|next| format!("{{ {next} }}"));
+    write(&root, "locales/nb/kjede.ftl", &ftl);
+    let run = build(&root, &tmp.path().join("site"));
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("Fluent message `home-intro` has a placeable directly inside a placeable"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("locales/nb/kjede.ftl:1:1"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_long_chain_of_deep_fluent_references_builds() {
+    let tmp = init_handbook();
+    let root = tmp.path().join("hb");
+    let n = klausul::limits::MAX_FLUENT_NESTING - 1;
+    let ftl = chain("{ m0 }", 5000, &|next| {
+        format!("{{ {}{next}{} }}", "F(".repeat(n), ")".repeat(n))
+    });
+    write(&root, "locales/nb/kjede.ftl", &ftl);
+    let out = tmp.path().join("site");
+    let run = build(&root, &out);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // Fluent gives up after 100 placeables and marks the place.
+    let home = read(&out.join("nb/index.html"));
+    assert!(home.contains("{F()}"), "{home}");
+    assert!(!home.contains("slutt"), "{home}");
+}
