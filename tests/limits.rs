@@ -192,3 +192,57 @@ fn a_long_chain_of_deep_fluent_references_builds() {
     assert!(home.contains("{F()}"), "{home}");
     assert!(!home.contains("slutt"), "{home}");
 }
+
+/// The PDF lays deep lists and quotes out flat, so Typst's own nesting limit
+/// is never reached: a document at exactly Klausul's limit makes a PDF.
+#[cfg(feature = "pdf")]
+#[test]
+fn pdf_handles_nesting_at_the_limit() {
+    let tmp = init_handbook();
+    let root = tmp.path().join("hb");
+    // Lists at the limit, each item with text after its inner list; then
+    // quotes and lists mixed, at the limit too.
+    let mut body = String::new();
+    for level in 0..MAX_NESTING {
+        let pad = "   ".repeat(level);
+        body.push_str(&format!("{pad}1. nivå {level}\n\n"));
+    }
+    for level in (0..MAX_NESTING).rev() {
+        body.push_str(&format!("{}   etter {level}\n\n", "   ".repeat(level)));
+    }
+    body.push_str(&format!(
+        "\n## 2. B\n\n{}sitat\n",
+        "> - ".repeat(MAX_NESTING / 2)
+    ));
+    write(&root, DEEP, &document(&body));
+    assert_eq!(check(&root).code, 0, "{}", check(&root).stderr);
+    let out = tmp.path().join("pdf");
+    let run = klausul(
+        &[
+            "pdf",
+            "--root",
+            root.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        &root,
+    );
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let pdf = out.join("handbook-nb.pdf");
+    assert!(read_bytes(&pdf).starts_with(b"%PDF-"));
+    if let Ok(o) = std::process::Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+    {
+        let text = String::from_utf8_lossy(&o.stdout);
+        let deepest = format!("1{}", ".1".repeat(MAX_NESTING));
+        assert!(text.contains(&deepest), "{text}");
+        assert!(text.contains("etter 0") && text.contains("sitat"), "{text}");
+    }
+}
+
+#[cfg(feature = "pdf")]
+fn read_bytes(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
