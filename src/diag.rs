@@ -2,10 +2,13 @@
 //! place, what is wrong and how to fix it. Problems are collected, never thrown,
 //! so one run reports all of them.
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    SourceCode, SourceSpan, SpanContents,
+};
 use std::fmt;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// A file read from the handbook, kept so diagnostics can quote it.
 #[derive(Debug)]
@@ -13,6 +16,9 @@ pub struct SourceFile {
     /// Path relative to the handbook root, as shown to the author.
     pub path: PathBuf,
     pub text: String,
+    /// Byte offset of each line's start, found once on first use, so that
+    /// placing thousands of clauses and errors stays linear in the file size.
+    line_starts: OnceLock<Vec<usize>>,
 }
 
 impl SourceFile {
@@ -20,28 +26,39 @@ impl SourceFile {
         Arc::new(SourceFile {
             path: path.into(),
             text: text.into(),
+            line_starts: OnceLock::new(),
         })
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        })
+    }
+
+    /// 0-based index of the line holding a byte offset.
+    fn line_index(&self, offset: usize) -> usize {
+        self.line_starts()
+            .partition_point(|&start| start <= offset)
+            .saturating_sub(1)
     }
 
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
-        let before = &self.text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let line = self.line_index(offset);
+        let line_start = self.line_starts()[line];
         let col = self.text[line_start..offset].chars().count() + 1;
-        (line, col)
+        (line + 1, col)
     }
 
     /// Byte offset of a 1-based line and column (in characters).
     pub fn offset_of(&self, line: usize, col: usize) -> usize {
-        let mut start = 0;
-        for _ in 1..line {
-            match self.text[start..].find('\n') {
-                Some(i) => start += i + 1,
-                None => return self.text.len(),
-            }
-        }
+        let Some(&start) = self.line_starts().get(line.saturating_sub(1)) else {
+            return self.text.len();
+        };
         let rest = &self.text[start..];
         rest.char_indices()
             .nth(col.saturating_sub(1))
@@ -54,6 +71,13 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+fn ceil_char_boundary(s: &str, mut i: usize) -> usize {
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i.min(s.len())
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -155,10 +179,7 @@ impl Diagnostic {
         };
         let handler = GraphicalReportHandler::new_themed(theme).with_context_lines(1);
         let source = match (&self.file, self.at) {
-            (Some(file), Some(_)) => Some(NamedSource::new(
-                file.path.display().to_string(),
-                file.text.clone(),
-            )),
+            (Some(file), Some(_)) => Some(Quote { file }),
             _ => None,
         };
         let report = Report { diag: self, source };
@@ -198,7 +219,60 @@ pub fn render_all(diagnostics: &[Diagnostic], color: bool) -> String {
 /// Adapter that lets miette draw a [`Diagnostic`] with its named source.
 struct Report<'a> {
     diag: &'a Diagnostic,
-    source: Option<NamedSource<String>>,
+    source: Option<Quote<'a>>,
+}
+
+/// How many bytes of a long line are quoted either side of the place: a
+/// minified or generated file must not print megabytes per error.
+const QUOTE_WINDOW: usize = 160;
+
+/// The source as miette reads it: the lines around a place, found with the
+/// file's line index instead of a scan from the start (which made rendering
+/// many errors in one big file quadratic), and long lines cut to a window.
+struct Quote<'a> {
+    file: &'a SourceFile,
+}
+
+impl SourceCode for Quote<'_> {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let text = &self.file.text;
+        let (from, to) = (span.offset(), span.offset() + span.len());
+        if to > text.len() {
+            return Err(MietteError::OutOfBounds);
+        }
+        let starts = self.file.line_starts();
+        let first = self.file.line_index(from).saturating_sub(before);
+        let last = self.file.line_index(to.saturating_sub(1).max(from)) + after;
+        let mut start = starts[first];
+        let mut end = starts.get(last + 1).map_or(text.len(), |&s| s);
+        if from - start > QUOTE_WINDOW {
+            start = floor_char_boundary(text, from - QUOTE_WINDOW);
+        }
+        if end.saturating_sub(to) > QUOTE_WINDOW {
+            end = ceil_char_boundary(text, to + QUOTE_WINDOW);
+        }
+        let data = &text[start..end];
+        let (line, column) = self.file.line_col(from);
+        // With context, miette expects the snippet to start a line.
+        let (line, column) = if before == 0 && after == 0 {
+            (line - 1, column - 1)
+        } else {
+            (self.file.line_index(start), 0)
+        };
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.file.path.display().to_string(),
+            data.as_bytes(),
+            (start, end - start).into(),
+            line,
+            column,
+            data.matches('\n').count(),
+        )))
+    }
 }
 
 impl fmt::Debug for Report<'_> {
@@ -295,5 +369,46 @@ impl IntoIterator for Diagnostics {
     type IntoIter = std::vec::IntoIter<Diagnostic>;
     fn into_iter(self) -> Self::IntoIter {
         self.items.into_iter()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_and_columns_from_the_line_index() {
+        let f = SourceFile::new("a.md", "ab\nçd\n\nlast");
+        assert_eq!(f.line_col(0), (1, 1));
+        assert_eq!(f.line_col(2), (1, 3));
+        assert_eq!(f.line_col(3), (2, 1));
+        // Columns count characters: `ç` is two bytes.
+        assert_eq!(f.line_col(5), (2, 2));
+        assert_eq!(f.line_col(7), (3, 1));
+        assert_eq!(f.line_col(99), (4, 5));
+        assert_eq!(f.offset_of(2, 2), 5);
+        assert_eq!(f.offset_of(4, 1), 8);
+        assert_eq!(f.offset_of(9, 1), f.text.len());
+    }
+
+    #[test]
+    fn rendered_place_counts_characters_like_the_location() {
+        let f = SourceFile::new("a.md", "første\nså er æ feil her\n");
+        let d = Diagnostic::error("bad").at(&f, f.text.find("feil").unwrap(), 4);
+        assert_eq!(d.location().unwrap(), "a.md:2:9");
+        let out = d.render(false);
+        assert!(out.contains("[a.md:2:9]"), "{out}");
+        assert!(out.contains("første"), "{out}");
+    }
+
+    #[test]
+    fn a_long_line_is_quoted_around_the_place_only() {
+        let line = format!("{}BAD{}", "x".repeat(100_000), "y".repeat(100_000));
+        let f = SourceFile::new("big.md", format!("top\n{line}\nend\n"));
+        let d = Diagnostic::error("bad").at(&f, f.text.find("BAD").unwrap(), 3);
+        let out = d.render(false);
+        assert!(out.contains("[big.md:2:100001]"), "{out}");
+        assert!(out.contains("xBADy"), "{out}");
+        assert!(out.len() < 2_000, "{} bytes", out.len());
     }
 }

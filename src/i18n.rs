@@ -6,6 +6,7 @@
 use crate::diag::{Diagnostic, SourceFile};
 use crate::embedded;
 use crate::lang::Lang;
+use crate::limits::{self, MAX_FLUENT_NESTING};
 use crate::model::Date;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -118,6 +119,21 @@ fn add_resource(
     file: &std::sync::Arc<SourceFile>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
+    // Fluent's parser recurses once per level: a deep file would overflow
+    // the stack and abort without a word, so it is refused before parsing.
+    let deep = limits::fluent_too_deep(&file.text);
+    for &(offset, depth) in &deep {
+        diagnostics.push(
+            Diagnostic::error(format!(
+                "Fluent placeables nested {depth} levels deep; Klausul allows at most {MAX_FLUENT_NESTING}"
+            ))
+            .at(file, offset, 1)
+            .help("a message needs a placeable or two: put deeper parts in a message of their own and refer to it"),
+        );
+    }
+    if !deep.is_empty() {
+        return;
+    }
     let resource = match FluentResource::try_new(file.text.clone()) {
         Ok(r) => r,
         Err((r, errors)) => {
@@ -131,7 +147,33 @@ fn add_resource(
             r
         }
     };
-    bundle.add_resource_overriding(resource);
+    // Shapes that make fluent-bundle panic once a message has resolved
+    // its 100 placeables; they say nothing a plainer message cannot.
+    let unsafe_ids = limits::fluent_panicking_shapes(&resource);
+    for id in &unsafe_ids {
+        let offset = entry_offset(&file.text, id);
+        diagnostics.push(
+            Diagnostic::error(format!("Fluent message `{id}` has a placeable directly inside a placeable, or selects on a literal"))
+                .at(file, offset, id.len().max(1))
+                .help("write `{ $x }` rather than `{ { $x } }`, and select on a variable such as `{ $count -> ... }`"),
+        );
+    }
+    if unsafe_ids.is_empty() {
+        bundle.add_resource_overriding(resource);
+    }
+}
+
+/// Where the entry `id` (`id =` or `-id =` at a line start) is defined.
+fn entry_offset(text: &str, id: &str) -> usize {
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let rest = line.strip_prefix(id).map(str::trim_start);
+        if rest.is_some_and(|r| r.starts_with('=')) {
+            return start;
+        }
+        start += line.len();
+    }
+    0
 }
 
 impl Loader for Locales {

@@ -16,6 +16,7 @@ pub mod highlight;
 pub mod i18n;
 pub mod init;
 pub mod lang;
+pub mod limits;
 pub mod markdown;
 pub mod model;
 pub mod numbering;

@@ -4,6 +4,7 @@
 //! links and sanitises raw HTML.
 
 use crate::diag::{Diagnostic, SourceFile};
+use crate::limits;
 use crate::model::{ClauseId, ClauseKind};
 use crate::numbering::{self, Numberer};
 use pulldown_cmark::{
@@ -156,6 +157,7 @@ pub fn parse_body(ctx: &BodyContext<'_>, diagnostics: &mut Vec<Diagnostic>) -> P
         strip: None,
         pending_extra: None,
         depth: 0,
+        nesting: 0,
     };
     let mut i = 0;
     while i < events.len() {
@@ -226,6 +228,8 @@ struct Walk<'a, 'd> {
     pending_extra: Option<(usize, usize, Option<usize>)>,
     /// Nesting depth of block containers, to know where a capture ends.
     depth: usize,
+    /// Lists and block quotes open, held to [`limits::MAX_NESTING`].
+    nesting: usize,
 }
 
 impl Walk<'_, '_> {
@@ -452,6 +456,23 @@ impl Walk<'_, '_> {
         clause.html = html;
     }
 
+    /// A list or quote one level too deep is reported and left out, with
+    /// all it holds: each level costs every clause around it a copy, so
+    /// walking on would take memory growing with the cube of the depth.
+    fn refuse_nesting(&mut self, events: &[(Event<'_>, Range<usize>)], i: usize) -> usize {
+        let (deeper, end) = limits::block_extent(events, i);
+        let max = limits::MAX_NESTING;
+        self.error(
+            &events[i].1,
+            format!(
+                "lists and block quotes nested {} levels deep; Klausul allows at most {max}",
+                max + deeper
+            ),
+            "split the clause into items at one level, or give the deepest parts a numbered heading of their own",
+        );
+        end + 1
+    }
+
     fn anchor_html(id: &ClauseId) -> (String, String) {
         let anchor = id.anchor();
         let number = escape_html(id.as_str());
@@ -464,6 +485,12 @@ impl Walk<'_, '_> {
     /// Handles the event at `i` and returns the index of the next one.
     fn step(&mut self, events: &[(Event<'_>, Range<usize>)], i: usize) -> usize {
         let (event, range) = &events[i];
+        match limits::nesting_step(event) {
+            1 if self.nesting == limits::MAX_NESTING => return self.refuse_nesting(events, i),
+            1 => self.nesting += 1,
+            -1 => self.nesting = self.nesting.saturating_sub(1),
+            _ => {}
+        }
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
                 let explicit = id.as_ref().and_then(|raw| match ClauseId::parse(raw) {

@@ -41,10 +41,13 @@ fn text(s: &str) -> String {
 
 const PREAMBLE: &str = r##"
 #let accent = rgb("#0062BA")
-#let clause(num, body) = block(above: 0.7em, below: 0.7em, breakable: true,
+#let clause(num, body, indent: 0em) = block(above: 0.7em, below: 0.7em, breakable: true, inset: (left: indent),
   grid(columns: (3.2em, 1fr), column-gutter: 0.5em, text(weight: "bold", fill: accent, num), body))
-#let bullet(body) = block(above: 0.5em, below: 0.5em,
+#let bullet(body, indent: 0em) = block(above: 0.5em, below: 0.5em, inset: (left: indent),
   grid(columns: (1.2em, 1fr), [•], body))
+#let quoted(body, indent: 0em) = pad(left: indent, block(above: 0.6em, below: 0.6em, inset: (left: 0.9em),
+  stroke: (left: 1.5pt + luma(170)), body))
+#let more(body, indent: 0em) = block(above: 0.5em, below: 0.5em, inset: (left: indent), body)
 #let meta(rows) = block(above: 0.8em, below: 1em, table(columns: (auto, 1fr), stroke: none, inset: (x: 0pt, y: 2pt), column-gutter: 1em,
   ..rows.map(((k, v)) => (text(weight: "bold", k), v)).flatten()))
 #let example-note(label, body) = block(width: 100%, inset: 8pt, radius: 3pt, stroke: 0.8pt + rgb("#8a5a00"), fill: rgb("#fff4d6"),
@@ -273,9 +276,33 @@ struct Converter<'a> {
     doc: &'a Document,
     footnotes: &'a HashMap<String, String>,
     starts: HashMap<usize, &'a ClauseId>,
-    /// What to close for each open tag: the markup written at its end.
-    closers: Vec<String>,
+    /// Each open tag: the markup written at its end, and for a block that
+    /// holds blocks, how it is laid out flat.
+    closers: Vec<Open>,
 }
+
+/// The body of a list item, clause or quote is written as a Typst block
+/// only until a block inside it starts: then it is closed, the inner block
+/// is written after it, indented, and the rest of the body continues in a
+/// block of its own. Typst thus never nests these blocks (it allows only a
+/// few dozen layout levels), however deep the lists and quotes go.
+struct Open {
+    close: String,
+    /// For a block holding blocks: how to resume its body, and whether its
+    /// Typst block is open now.
+    flat: Option<Flat>,
+}
+
+struct Flat {
+    /// Where the block's body starts, in em from the text's left edge.
+    indent: f32,
+    /// The Typst function and indent that continue the body.
+    reopen: (&'static str, f32),
+    open: bool,
+}
+
+/// Indentation stops growing here, so deep lists keep a readable width.
+const MAX_INDENT_EM: f32 = 14.0;
 
 impl<'a> Converter<'a> {
     fn new(
@@ -298,7 +325,7 @@ impl<'a> Converter<'a> {
         let mut i = 0;
         while i < events.len() {
             let ev = &events[i];
-            if let Some(id) = self.starts.get(&i) {
+            if let Some(&id) = self.starts.get(&i) {
                 // The raw HTML that opens a clause on the page.
                 match ev_heading_level(ev) {
                     Some(level) => {
@@ -308,15 +335,27 @@ impl<'a> Converter<'a> {
                             "=".repeat((level + 1).min(6)),
                             text(&format!("{id}."))
                         );
-                        self.closers.push("\n".into());
+                        self.push("\n");
                     }
                     None => {
-                        let _ = write!(m, "\n#clause({})[", lit(id.as_str()));
-                        self.closers.push("]\n".into());
+                        let at = self.open_block(m);
+                        let _ = write!(m, "\n#clause({}, indent: {at}em)[", lit(id.as_str()));
+                        self.push_block("]\n", at + 3.7, ("more", at + 3.7));
                     }
                 }
                 i += 1;
                 continue;
+            }
+            if matches!(
+                ev,
+                Event::Text(_)
+                    | Event::Code(_)
+                    | Event::SoftBreak
+                    | Event::HardBreak
+                    | Event::Rule
+                    | Event::TaskListMarker(_)
+            ) {
+                self.resume(m);
             }
             match ev {
                 Event::Start(tag) => self.start(tag, m),
@@ -350,6 +389,7 @@ impl<'a> Converter<'a> {
                         .unwrap_or_else(|| id.to_string()),
                     None => String::new(),
                 };
+                self.resume(m);
                 m.push_str(&text(&label));
             }
             return;
@@ -357,6 +397,7 @@ impl<'a> Converter<'a> {
         if h.starts_with("<pre class=\"code\">") {
             // Highlighted code: print the code itself, unhighlighted.
             let code = strip_tags(h);
+            self.resume(m);
             let _ = write!(
                 m,
                 "\n#raw(block: true, {})\n",
@@ -382,6 +423,7 @@ impl<'a> Converter<'a> {
             // The reference as the page renders it; place the footnote.
             let name = strip_tags(h);
             if let Some(content) = self.footnotes.get(name.trim()) {
+                self.resume(m);
                 let _ = write!(m, "#footnote[{content}]");
             }
             return;
@@ -389,11 +431,26 @@ impl<'a> Converter<'a> {
         // Author's raw HTML: keep only its text.
         let plain = crate::markdown::html_unescape(&strip_tags(h));
         if !plain.trim().is_empty() {
+            self.resume(m);
             m.push_str(&text(&plain));
         }
     }
 
     fn start(&mut self, tag: &Tag<'static>, m: &mut String) {
+        match tag {
+            Tag::BlockQuote(_) => {
+                let at = self.open_block(m);
+                let _ = write!(m, "\n#quoted(indent: {at}em)[");
+                return self.push_block("]\n", at + 1.2, ("quoted", at));
+            }
+            Tag::Item => {
+                let at = self.open_block(m);
+                let _ = write!(m, "\n#bullet(indent: {at}em)[");
+                return self.push_block("]", at + 1.2, ("more", at + 1.2));
+            }
+            Tag::List(_) => return self.push("\n"),
+            _ => self.resume(m),
+        }
         let close = match tag {
             Tag::Paragraph => {
                 m.push('\n');
@@ -403,15 +460,6 @@ impl<'a> Converter<'a> {
                 let n = (*level as usize + 1).min(6);
                 let _ = write!(m, "\n{} ", "=".repeat(n));
                 "\n".to_string()
-            }
-            Tag::BlockQuote(_) => {
-                m.push_str("\n#quote(block: true)[");
-                "]\n".to_string()
-            }
-            Tag::List(_) => "\n".to_string(),
-            Tag::Item => {
-                m.push_str("\n#bullet[");
-                "]".to_string()
             }
             Tag::Emphasis => {
                 m.push_str("#emph[");
@@ -452,12 +500,70 @@ impl<'a> Converter<'a> {
             }
             _ => String::new(),
         };
-        self.closers.push(close);
+        self.push(&close);
     }
 
     fn end(&mut self, _end: &TagEnd, m: &mut String) {
-        if let Some(close) = self.closers.pop() {
-            m.push_str(&close);
+        match self.closers.pop() {
+            Some(Open {
+                flat: Some(Flat { open: false, .. }),
+                ..
+            })
+            | None => {}
+            Some(Open { close, .. }) => m.push_str(&close),
+        }
+    }
+
+    fn push(&mut self, close: &str) {
+        self.closers.push(Open {
+            close: close.to_string(),
+            flat: None,
+        });
+    }
+
+    fn push_block(&mut self, close: &str, indent: f32, reopen: (&'static str, f32)) {
+        self.closers.push(Open {
+            close: close.to_string(),
+            flat: Some(Flat {
+                indent: indent.min(MAX_INDENT_EM),
+                reopen: (reopen.0, reopen.1.min(MAX_INDENT_EM)),
+                open: true,
+            }),
+        });
+    }
+
+    /// The innermost block that holds blocks, if any.
+    fn holder(&mut self) -> Option<(&mut Flat, &str)> {
+        self.closers
+            .iter_mut()
+            .rev()
+            .find_map(|o| o.flat.as_mut().map(|f| (f, o.close.as_str())))
+    }
+
+    /// Before a block that holds blocks: closes the one it is in and
+    /// returns the indent the new one starts at.
+    fn open_block(&mut self, m: &mut String) -> f32 {
+        match self.holder() {
+            Some((flat, close)) => {
+                if flat.open {
+                    flat.open = false;
+                    m.push_str(close);
+                }
+                flat.indent
+            }
+            None => 0.0,
+        }
+    }
+
+    /// Before content: reopens the body it belongs to if a block inside
+    /// closed it.
+    fn resume(&mut self, m: &mut String) {
+        if let Some((flat, _)) = self.holder()
+            && !flat.open
+        {
+            flat.open = true;
+            let (name, at) = flat.reopen;
+            let _ = write!(m, "\n#{name}(indent: {at}em)[");
         }
     }
 }
@@ -632,7 +738,7 @@ mod markup_tests {
                 );
                 for clause in doc.clauses.iter().filter(|c| c.kind == ClauseKind::Item) {
                     assert!(
-                        m.contains(&format!("#clause({})[", lit(clause.id.as_str()))),
+                        m.contains(&format!("#clause({}, indent: ", lit(clause.id.as_str()))),
                         "{} {}",
                         doc.title,
                         clause.id

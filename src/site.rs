@@ -224,6 +224,10 @@ impl<'a> SiteRenderer<'a> {
         clause_topics: Option<&Document>,
     ) -> String {
         let root = root.to_string();
+        // Looked up once per clause: a list scan here was quadratic.
+        let clauses: std::collections::HashMap<&str, &Clause> = clause_topics
+            .map(|d| d.clauses.iter().map(|c| (c.id.as_str(), c)).collect())
+            .unwrap_or_default();
         fragment.render(&|mark: &str| match mark {
             "R" => root.clone(),
             _ if mark.starts_with("T:") => {
@@ -232,8 +236,8 @@ impl<'a> SiteRenderer<'a> {
             _ if mark.starts_with("S:") => {
                 crate::markdown::escape_html(&self.locales.text(lang, &mark[2..]))
             }
-            _ if mark.starts_with("C:") => clause_topics
-                .and_then(|d| d.clauses.iter().find(|c| c.id.as_str() == &mark[2..]))
+            _ if mark.starts_with("C:") => clauses
+                .get(&mark[2..])
                 .map(|c| self.clause_extras(c, lang, &root))
                 .unwrap_or_default(),
             _ => String::new(),
