@@ -21,11 +21,24 @@ type LocalizedMap = Spanned<IndexMap<Spanned<String>, String>>;
 /// Reads a file as UTF-8 text. Private-use characters that Klausul uses as
 /// markers are replaced, so content can never forge them.
 pub fn read_text(path: &Path, shown_as: &Path) -> Result<Arc<SourceFile>, Diagnostic> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::error(format!("cannot read the file: {e}"))
-            .in_file(shown_as)
-            .help("check that the file exists and can be read")
-    })?;
+    use std::io::Read;
+    let limit = crate::limits::MAX_FILE_BYTES;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
+        .map_err(|e| {
+            Diagnostic::error(format!("cannot read the file: {e}"))
+                .in_file(shown_as)
+                .help("check that the file exists and can be read")
+        })?;
+    if bytes.len() as u64 > limit {
+        return Err(Diagnostic::error(format!(
+            "the file is larger than {} MB, the most Klausul reads as one file",
+            limit / (1024 * 1024)
+        ))
+        .in_file(shown_as)
+        .help("split the document into several files (one per chapter, say)"));
+    }
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {

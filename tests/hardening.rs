@@ -331,3 +331,21 @@ fn strings_and_theme_files_may_not_come_from_outside() {
     }
     assert!(!root.join("public").exists());
 }
+
+#[test]
+fn a_file_too_large_to_be_a_guideline_is_refused_without_reading_it_whole() {
+    let tmp = init_handbook();
+    let root = tmp.path().join("hb");
+    let mut text = read(&root.join(DOC));
+    let line = "Ein lang linje med tekst som gjentek seg.\n";
+    text.push_str(&line.repeat(11 * 1024 * 1024 / line.len()));
+    std::fs::write(root.join(DOC), text).unwrap();
+    let run = klausul(&["check", "--root", root.to_str().unwrap()], &root);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("content/eksempel/sosiale-medier.md")
+            && run.stderr.contains("larger than 10 MB"),
+        "{}",
+        run.stderr
+    );
+}
