@@ -46,6 +46,8 @@ pub fn parse_target(target: &str) -> Target<'_> {
 /// Where a clause is and what it is called, for link texts.
 struct DocInfo<'a> {
     clauses: Vec<&'a ClauseId>,
+    /// The same, by id: a scan per reference was quadratic.
+    by_id: HashMap<&'a str, &'a ClauseId>,
 }
 
 /// Resolves every reference in every document and replaces its marker with a
@@ -66,6 +68,12 @@ pub fn resolve_all(
                 (lc.council.id.to_string(), ld.doc.id.to_string()),
                 DocInfo {
                     clauses: ld.doc.clauses.iter().map(|c| &c.id).collect(),
+                    by_id: ld
+                        .doc
+                        .clauses
+                        .iter()
+                        .map(|c| (c.id.as_str(), &c.id))
+                        .collect(),
                 },
             );
             council_docs
@@ -233,7 +241,7 @@ fn resolve_one(
                     format!("its documents are: {}", doc_ids.join(", ")),
                 ));
             };
-            let Some(id) = info.clauses.iter().find(|c| c.as_str() == clause) else {
+            let Some(&id) = info.by_id.get(clause) else {
                 let known: Vec<&str> = info.clauses.iter().map(|c| c.as_str()).collect();
                 let hint = match closest(clause, known.iter().copied()) {
                     Some(s) => format!(
