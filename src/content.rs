@@ -63,33 +63,34 @@ pub fn read_text(path: &Path, shown_as: &Path) -> Result<Arc<SourceFile>, Diagno
     Ok(SourceFile::new(shown_as, text))
 }
 
-/// Files with an extension directly in `dir`, sorted by name.
-pub fn sorted_files(dir: &Path, ext: &str) -> Vec<PathBuf> {
-    if !dir.is_dir() {
-        return Vec::new();
-    }
+/// Entries with an extension directly in `dir`, sorted by name, links
+/// not followed.
+fn entries_with(dir: &Path, ext: &str) -> impl Iterator<Item = walkdir::DirEntry> {
     walkdir::WalkDir::new(dir)
         .min_depth(1)
         .max_depth(1)
         .sort_by_file_name()
         .into_iter()
         .filter_map(Result::ok)
+        .filter(move |e| e.path().extension().is_some_and(|e| e == ext))
+}
+
+/// Files with an extension directly in `dir`, sorted by name.
+pub fn sorted_files(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    entries_with(dir, ext)
         .filter(|e| e.file_type().is_file())
         .map(|e| e.into_path())
-        .filter(|p| p.extension().is_some_and(|e| e == ext))
         .collect()
 }
 
 /// Links with an extension directly in `dir`: `sorted_files` skips them, and
 /// the author is told so.
 fn linked_files(dir: &Path, ext: &str) -> Vec<PathBuf> {
-    walkdir::WalkDir::new(dir)
-        .min_depth(1)
-        .max_depth(1)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.path_is_symlink() && e.path().extension().is_some_and(|e| e == ext))
+    entries_with(dir, ext)
+        .filter(|e| e.path_is_symlink())
         .map(|e| e.into_path())
         .collect()
 }

@@ -23,16 +23,7 @@ fn build_with(edits: &[(&str, &str, &str)]) -> (tempfile::TempDir, PathBuf) {
         replace(&root, rel, from, to);
     }
     let out = tmp.path().join("site");
-    let run = klausul(
-        &[
-            "build",
-            "--root",
-            root.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ],
-        &root,
-    );
+    let run = build_into(&root, &out, &root);
     assert_eq!(run.code, 0, "build failed:\n{}", run.stderr);
     (tmp, out)
 }

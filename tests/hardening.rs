@@ -9,19 +9,6 @@ use std::path::Path;
 
 const DOC: &str = "content/eksempel/sosiale-medier.md";
 
-fn build_into(root: &Path, out: &Path, cwd: &Path) -> Run {
-    klausul(
-        &[
-            "build",
-            "--root",
-            root.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ],
-        cwd,
-    )
-}
-
 /// The handbook's files, so a test can assert that none was touched.
 fn snapshot(root: &Path) -> Vec<(std::path::PathBuf, String)> {
     files(root)

@@ -90,16 +90,7 @@ fn nesting_at_the_limit_builds_with_every_clause() {
         &document(&format!("{}x", "1. ".repeat(MAX_NESTING))),
     );
     let out = tmp.path().join("site");
-    let run = klausul(
-        &[
-            "build",
-            "--root",
-            root.to_str().unwrap(),
-            "--out",
-            out.to_str().unwrap(),
-        ],
-        &root,
-    );
+    let run = build_into(&root, &out, &root);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let page = read(&out.join("nb/eksempel/dyp.html"));
     let deepest = format!("1{}", ".1".repeat(MAX_NESTING));

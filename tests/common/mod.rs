@@ -25,6 +25,20 @@ pub fn klausul(args: &[&str], cwd: &Path) -> Run {
     }
 }
 
+/// Builds the handbook at `root` into `out`, running in `cwd`.
+pub fn build_into(root: &Path, out: &Path, cwd: &Path) -> Run {
+    klausul(
+        &[
+            "build",
+            "--root",
+            root.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        cwd,
+    )
+}
+
 /// Builds the example handbook into `out` with extra arguments; the build
 /// must succeed.
 pub fn build_example_with(out: &Path, extra: &[&str]) -> Run {
