@@ -21,6 +21,52 @@ pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
 /// to 100 references, each this deep, on a 2 MB thread stack.
 pub const MAX_FLUENT_NESTING: usize = 8;
 
+/// The deepest nesting of elements in a document's raw HTML. Browsers stop
+/// at 512; the HTML parser behind the sanitiser scans its stack of open
+/// elements for each new one, so depth costs time growing with its square.
+pub const MAX_HTML_NESTING: usize = 256;
+
+/// HTML elements that never hold content, so never nest.
+const VOID_ELEMENTS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// Follows how deep the elements of raw HTML nest, across the fragments of a
+/// document (`depth` carries over), and says whether this fragment went
+/// deeper than [`MAX_HTML_NESTING`]. It counts as the author wrote: an
+/// element that HTML would close implicitly still counts, which errs on the
+/// side of refusing.
+pub fn html_too_deep(raw: &str, depth: &mut usize) -> bool {
+    let mut too_deep = false;
+    let mut rest = raw;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at + 1..];
+        if let Some(comment) = rest.strip_prefix("!--") {
+            rest = comment.find("-->").map_or("", |end| &comment[end + 3..]);
+            continue;
+        }
+        let closing = rest.starts_with('/');
+        let name_from = usize::from(closing);
+        let name_len = rest[name_from..]
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(rest.len() - name_from);
+        let name = rest[name_from..name_from + name_len].to_ascii_lowercase();
+        if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        let tag_end = rest.find('>').unwrap_or(rest.len());
+        if closing {
+            *depth = depth.saturating_sub(1);
+        } else if !rest[..tag_end].ends_with('/') && !VOID_ELEMENTS.contains(&name.as_str()) {
+            *depth += 1;
+            too_deep |= *depth > MAX_HTML_NESTING;
+        }
+        rest = &rest[tag_end..];
+    }
+    too_deep
+}
+
 /// Whether an event opens (+1) or closes (-1) a level that counts towards
 /// [`MAX_NESTING`]: a list or a block quote.
 pub fn nesting_step(event: &Event<'_>) -> isize {
@@ -193,6 +239,21 @@ mod tests {
 
     fn events(src: &str) -> Vec<(Event<'_>, ())> {
         Parser::new(src).map(|e| (e, ())).collect()
+    }
+
+    #[test]
+    fn html_depth_counts_elements_that_hold_content() {
+        let mut depth = 0;
+        assert!(!html_too_deep(
+            "<div class=\"x\"><p>a<br>b<img src=x /><hr/></p>",
+            &mut depth
+        ));
+        assert_eq!(depth, 1);
+        assert!(!html_too_deep("</div><!-- <div> --> 1 < 2", &mut depth));
+        assert_eq!(depth, 0);
+        let deep = "<b>".repeat(MAX_HTML_NESTING);
+        assert!(!html_too_deep(&deep, &mut depth));
+        assert!(html_too_deep("<i>", &mut depth));
     }
 
     #[test]

@@ -158,6 +158,7 @@ pub fn parse_body(ctx: &BodyContext<'_>, diagnostics: &mut Vec<Diagnostic>) -> P
         pending_extra: None,
         depth: 0,
         nesting: 0,
+        html_depth: 0,
     };
     let mut i = 0;
     while i < events.len() {
@@ -230,6 +231,9 @@ struct Walk<'a, 'd> {
     depth: usize,
     /// Lists and block quotes open, held to [`limits::MAX_NESTING`].
     nesting: usize,
+    /// Elements open in the raw HTML so far, held to
+    /// [`limits::MAX_HTML_NESTING`].
+    html_depth: usize,
 }
 
 impl Walk<'_, '_> {
@@ -668,6 +672,22 @@ impl Walk<'_, '_> {
                 self.emit(event);
             }
             Event::Html(raw) | Event::InlineHtml(raw) => {
+                if self.html_depth > limits::MAX_HTML_NESTING {
+                    // Already refused: the rest of the raw HTML is left out,
+                    // so the sanitiser never sees the deep part.
+                    return i + 1;
+                }
+                if limits::html_too_deep(raw, &mut self.html_depth) {
+                    self.error(
+                        range,
+                        format!(
+                            "raw HTML nested more than {} elements deep",
+                            limits::MAX_HTML_NESTING
+                        ),
+                        "close the HTML elements you open, or write the text as Markdown",
+                    );
+                    return i + 1;
+                }
                 self.author_at.push(self.out.len());
                 for cap in &mut self.captures {
                     cap.author_at.push(cap.events.len());

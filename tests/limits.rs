@@ -237,3 +237,45 @@ fn pdf_handles_nesting_at_the_limit() {
 fn read_bytes(path: &Path) -> Vec<u8> {
     std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
+
+#[test]
+fn raw_html_nested_too_deep_is_refused_before_the_sanitiser_sees_it() {
+    use klausul::limits::MAX_HTML_NESTING;
+    let tmp = init_handbook();
+    let root = tmp.path().join("hb");
+    // 50,000 nested elements once kept `check` busy for minutes: the HTML
+    // parser behind the sanitiser scans its open elements for each new one.
+    let body = format!(
+        "Tekst med <b>{}x\n\n{}y{}",
+        "<b>".repeat(50_000),
+        "<div>".repeat(50_000),
+        "</div>".repeat(50_000)
+    );
+    write(&root, DEEP, &document(&body));
+    let run = check(&root);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    // The first `<b>` is level 1, so the 256th repeated one is one too many.
+    let col = "Tekst med <b>".len() + 3 * (MAX_HTML_NESTING - 1) + 1;
+    assert!(
+        run.stderr.contains(&format!("{DEEP}:8:{col}"))
+            && run.stderr.contains(&format!(
+                "raw HTML nested more than {MAX_HTML_NESTING} elements deep"
+            )),
+        "{}",
+        run.stderr
+    );
+    // Reported once; the rest of the document's raw HTML is left out.
+    assert!(run.stderr.contains("1 error."), "{}", run.stderr);
+
+    // As deep as allowed builds, and the page keeps the text.
+    let body = format!(
+        "{}z{}",
+        "<span>".repeat(MAX_HTML_NESTING - 1),
+        "</span>".repeat(MAX_HTML_NESTING - 1)
+    );
+    write(&root, DEEP, &document(&body));
+    let out = tmp.path().join("site");
+    let run = build_into(&root, &out, &root);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(read(&out.join("nb/eksempel/dyp.html")).contains("<span><span>"));
+}
