@@ -14,6 +14,7 @@ pub mod escape;
 pub mod export;
 pub mod highlight;
 pub mod i18n;
+pub mod import;
 pub mod init;
 pub mod lang;
 pub mod limits;
