@@ -49,10 +49,14 @@ pub fn parse(label: &str) -> Option<Label> {
         return None;
     }
     let parts: Vec<&str> = core.split('.').collect();
-    if parts
-        .iter()
-        .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
-    {
+    let digits = |p: &&str| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit());
+    // `3.1`, and `2.a` as Klausul's own PDF prints a chapter's lettered clause.
+    let composite = parts.len() > 1
+        && digits(&parts[0])
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(char::is_alphanumeric));
+    if parts.iter().all(digits) || composite {
         return Some(Label::Number(parts.iter().map(|p| p.to_string()).collect()));
     }
     (parts.len() == 1 && core.chars().all(char::is_alphabetic) && core.chars().count() <= 6)
@@ -178,6 +182,7 @@ mod tests {
             Some(Label::Number(vec!["2".into(), "1".into(), "4".into()]))
         );
         assert_eq!(parse("(1)"), Some(Label::Number(vec!["1".into()])));
+        assert_eq!(parse("2.a"), Some(Label::Number(vec!["2".into(), "a".into()])));
         assert_eq!(parse("b)"), Some(Label::Letter("b".into())));
         assert_eq!(parse("IV."), Some(Label::Letter("IV".into())));
         assert_eq!(parse("•"), None);
