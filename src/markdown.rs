@@ -573,9 +573,7 @@ impl Walk<'_, '_> {
             Event::Start(Tag::Item) => {
                 let block = self.block_number(events, i + 1);
                 let opening = block.opening.as_ref().map(|(o, _, _)| o);
-                let next = opening
-                    .filter(|o| matches!(o, numbering::Opening::Label(l) if l.dotted))
-                    .and_then(|_| numbering::next_sibling_text(events, i));
+                let next = numbering::confirming_text(opening, events, i);
                 let (id, strip) = self
                     .numberer
                     .item_start(opening, block.explicit.clone(), next);
@@ -617,9 +615,7 @@ impl Walk<'_, '_> {
                 } else {
                     let block = self.block_number(events, i + 1);
                     let opening = block.opening.as_ref().map(|(o, _, _)| o);
-                    let next = opening
-                        .filter(|o| matches!(o, numbering::Opening::Label(l) if l.dotted))
-                        .and_then(|_| numbering::next_sibling_text(events, i));
+                    let next = numbering::confirming_text(opening, events, i);
                     let number = self.numberer.paragraph(
                         opening,
                         block.explicit.clone(),

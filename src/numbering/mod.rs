@@ -228,12 +228,20 @@ impl Numberer {
     }
 }
 
-/// The first text of the paragraph or item after the one starting at
-/// `start`, if the next block is of the same kind: it confirms a dotted label.
-pub fn next_sibling_text<'a>(
+/// For a dotted label only, the first text of the next paragraph or item
+/// after the block starting at `start`, which may confirm the label.
+pub fn confirming_text<'a>(
+    opening: Option<&Opening>,
     events: &'a [(Event<'_>, Range<usize>)],
     start: usize,
 ) -> Option<&'a str> {
+    let dotted = matches!(opening, Some(Opening::Label(l)) if l.dotted);
+    dotted.then(|| next_sibling_text(events, start)).flatten()
+}
+
+/// The first text of the paragraph or item after the one starting at
+/// `start`, if the next block is of the same kind.
+fn next_sibling_text<'a>(events: &'a [(Event<'_>, Range<usize>)], start: usize) -> Option<&'a str> {
     let mut depth = 0usize;
     let mut j = start;
     loop {
@@ -471,5 +479,27 @@ mod tests {
         n.item_end();
         assert_eq!(item(&mut n, "b. rydde"), Some("3.b".into()));
         assert_eq!(item(&mut n, "I. Hansen ringer"), None);
+    }
+
+    #[test]
+    fn the_next_sibling_confirms_a_dotted_label() {
+        use pulldown_cmark::Parser;
+        let a = opening("a. en").map(|(o, _)| o);
+        let events: Vec<_> = Parser::new("a. en\n\nb. to\n").into_offset_iter().collect();
+        assert_eq!(confirming_text(a.as_ref(), &events, 0), Some("b. to"));
+        let events: Vec<_> = Parser::new("- a. en\n- b. to\n")
+            .into_offset_iter()
+            .collect();
+        assert_eq!(confirming_text(a.as_ref(), &events, 1), Some("b. to"));
+        // A list after a paragraph is no sibling; a bracketed label needs none.
+        let events: Vec<_> = Parser::new("a. en\n\n- b. to\n")
+            .into_offset_iter()
+            .collect();
+        assert_eq!(confirming_text(a.as_ref(), &events, 0), None);
+        let b = opening("b) to").map(|(o, _)| o);
+        let events: Vec<_> = Parser::new("b) to\n\nc) tre\n")
+            .into_offset_iter()
+            .collect();
+        assert_eq!(confirming_text(b.as_ref(), &events, 0), None);
     }
 }
