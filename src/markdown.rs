@@ -790,9 +790,10 @@ impl Walk<'_, '_> {
                     && at == i
                 {
                     let end = cut.unwrap_or(t.len()).max(drop_start);
-                    owned = t[drop_start.min(t.len())..end.min(t.len())]
-                        .trim_end()
-                        .to_string();
+                    let kept = &t[drop_start.min(t.len())..end.min(t.len())];
+                    // Only the space before a cut `{#id}` goes, not the
+                    // space before emphasis that follows a label.
+                    owned = if cut.is_some() { kept.trim_end() } else { kept }.to_string();
                     t = &owned;
                     self.strip = self.pending_extra.take();
                 }

@@ -187,15 +187,19 @@ I dag gjelder dette alle.
 
 - ii) en punktliste med romertall
 - iii) fortsetter
+
+B) Se *veiledningen* først. {#2.ved}
 ";
     let (page, numbers) = build_doc("roller", "nb", body);
     let expected = [
-        "2", "2.I", "2.II", "2.III", "2.A", "2.a", "2.b", "2.1", "2.2", "2.ii", "2.iii",
+        "2", "2.I", "2.II", "2.III", "2.A", "2.a", "2.b", "2.1", "2.2", "2.ii", "2.iii", "2.ved",
     ];
     assert_eq!(numbers, expected);
     has_anchors(&page, &expected);
     // A sentence that starts like a label, without a sequence, stays text.
     assert!(page.contains("I. Hansen i kommunikasjonsavdelingen"));
+    // A label and an id after emphasis are both cut; the spaces stay.
+    assert!(page.contains("2.ved</a> Se <em>veiledningen</em> først.</p>"));
 }
 
 #[test]
