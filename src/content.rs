@@ -900,7 +900,7 @@ fn load_document(
                 Diagnostic::error(format!("clause {} is numbered twice", c.id))
                     .at(&file, c.offset, 1)
                     .help(format!(
-                        "clause {} is already on line {first}; number the chapter heading (`## 2. ...`) or give one of them an explicit id with {{#...}}",
+                        "clause {} is on line {first} and again on line {line}; number the chapter heading (`## 2. ...`) or give one of them an explicit id with {{#...}}",
                         c.id
                     )),
             );

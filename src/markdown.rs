@@ -128,6 +128,15 @@ const OPTIONS: Options = Options::ENABLE_TABLES
 /// The last text event of a block's first line: index, source range, text.
 type LastText = (usize, Range<usize>, String);
 
+/// What opens a block: its label (with the text event holding it and the
+/// label's length), its explicit id, and whether the label is all it says.
+#[derive(Default)]
+struct BlockNumber {
+    opening: Option<(numbering::Opening, usize, usize)>,
+    explicit: Option<ClauseId>,
+    label_only: bool,
+}
+
 /// A clause being collected: its events, and where it ends.
 struct Capture {
     clause: usize,
@@ -286,6 +295,14 @@ impl Walk<'_, '_> {
                     }
                     last_text = Some((j, range.clone(), t.to_string()));
                 }
+                // Inline ends (after a link or emphasis) do not end the line.
+                Event::End(
+                    TagEnd::Emphasis
+                    | TagEnd::Strong
+                    | TagEnd::Strikethrough
+                    | TagEnd::Link
+                    | TagEnd::Image,
+                ) => {}
                 Event::Start(Tag::List(_))
                 | Event::End(_)
                 | Event::SoftBreak
@@ -303,61 +320,60 @@ impl Walk<'_, '_> {
         (first_text, last_text)
     }
 
-    /// Finds the label and explicit id of a block starting at `from`, and
-    /// arranges for them to be cut from the text shown.
-    fn block_number(
-        &mut self,
-        events: &[(Event<'_>, Range<usize>)],
-        from: usize,
-        want_label: bool,
-    ) -> (Option<String>, Option<ClauseId>) {
+    /// Finds the opening label and explicit id of a block starting at
+    /// `from`. The id is cut from the text shown; the label is cut with
+    /// [`Self::drop_label`] once the numbering has accepted it.
+    fn block_number(&mut self, events: &[(Event<'_>, Range<usize>)], from: usize) -> BlockNumber {
         let (first, last) = self.first_line(events, from);
-        let mut label = None;
-        let mut drop_start = 0;
-        let mut text_index = usize::MAX;
+        let mut block = BlockNumber::default();
         if let Some((j, text)) = &first
             && *j != usize::MAX
+            && let Some((opening, n)) = numbering::opening(text)
         {
-            text_index = *j;
-            if want_label && let Some((l, n)) = numbering::item_label(text) {
-                label = Some(l);
-                drop_start = n;
-            }
+            block.label_only = text[n..].trim().is_empty()
+                && matches!(events.get(j + 1), Some((Event::End(_), _)));
+            block.opening = Some((opening, *j, n));
         }
-        let mut explicit = None;
-        let mut cut_at = None;
         if let Some((j, range, text)) = last
             && let Some((id, at)) = numbering::explicit_id(&text)
         {
             match id {
-                Ok(id) => explicit = Some(id),
+                Ok(id) => block.explicit = Some(id),
                 Err(raw) => self.error(
                     &range,
                     format!("`{{#{raw}}}` is not a valid clause id"),
                     "an id is made of letters and digits joined by dots, such as {#4.2} or {#2.b}",
                 ),
             }
-            if j == text_index {
-                cut_at = Some(at);
-            } else {
-                self.strip_later(j, 0, Some(at));
-            }
+            self.strip_later(j, 0, Some(at));
+            block.label_only = false;
         }
-        if text_index != usize::MAX && (drop_start > 0 || cut_at.is_some()) {
-            self.strip_later(text_index, drop_start, cut_at);
-        }
-        (label, explicit)
+        block
     }
 
+    /// Cuts an accepted opening label from the text shown.
+    fn drop_label(&mut self, block: &BlockNumber) {
+        if let Some((_, index, len)) = block.opening {
+            self.strip_later(index, len, None);
+        }
+    }
+
+    /// Arranges for text event `index` to lose its first `drop_start` bytes
+    /// and everything from `cut_at`. At most two events of a block are cut:
+    /// its first text and its last, which the walk reaches in order.
     fn strip_later(&mut self, index: usize, drop_start: usize, cut_at: Option<usize>) {
-        // Only one pending strip is needed at a time: the first text of a
-        // block, or its last text when the id sits in a later event. Keep
-        // the earlier one; the later one is applied when reached.
         match self.strip {
+            Some((i, d, c)) if i == index => {
+                self.strip = Some((i, d.max(drop_start), c.or(cut_at)));
+            }
             Some((i, _, _)) if i < index => {
                 self.pending_extra = Some((index, drop_start, cut_at));
             }
-            _ => self.strip = Some((index, drop_start, cut_at)),
+            Some(later) => {
+                self.pending_extra = Some(later);
+                self.strip = Some((index, drop_start, cut_at));
+            }
+            None => self.strip = Some((index, drop_start, cut_at)),
         }
     }
 
@@ -508,18 +524,16 @@ impl Walk<'_, '_> {
                         None
                     }
                 });
-                let number = match explicit {
-                    Some(id) => Some(id),
-                    None => match events.get(i + 1) {
-                        Some((Event::Text(t), _)) => numbering::heading_number(t).map(|(id, n)| {
-                            self.strip = Some((i + 1, n, None));
-                            id
-                        }),
-                        _ => None,
-                    },
+                let found = match events.get(i + 1) {
+                    Some((Event::Text(t), _)) => numbering::heading_number(t),
+                    _ => None,
                 };
                 let level_n = *level as u8;
-                match self.numberer.heading(level_n, number) {
+                let (number, len) = self.numberer.heading(level_n, explicit, found);
+                if len > 0 {
+                    self.strip = Some((i + 1, len, None));
+                }
+                match number {
                     Some(id) => {
                         let (link, plain) = Self::anchor_html(&id);
                         let anchor = id.anchor();
@@ -557,8 +571,15 @@ impl Walk<'_, '_> {
                 self.depth = self.depth.saturating_sub(1);
             }
             Event::Start(Tag::Item) => {
-                let (label, explicit) = self.block_number(events, i + 1, true);
-                let id = self.numberer.item_start(label.as_deref(), explicit);
+                let block = self.block_number(events, i + 1);
+                let opening = block.opening.as_ref().map(|(o, _, _)| o);
+                let next = numbering::confirming_text(opening, events, i);
+                let (id, strip) = self
+                    .numberer
+                    .item_start(opening, block.explicit.clone(), next);
+                if strip {
+                    self.drop_label(&block);
+                }
                 self.depth += 1;
                 match id {
                     Some(id) => {
@@ -589,14 +610,26 @@ impl Walk<'_, '_> {
                     events.get(i.wrapping_sub(1)),
                     Some((Event::Start(Tag::Item), _))
                 );
-                let (label, explicit) = if first_in_item {
-                    (None, None)
+                let number = if first_in_item {
+                    numbering::Paragraph::Plain
                 } else {
-                    self.block_number(events, i + 1, true)
+                    let block = self.block_number(events, i + 1);
+                    let opening = block.opening.as_ref().map(|(o, _, _)| o);
+                    let next = numbering::confirming_text(opening, events, i);
+                    let number = self.numberer.paragraph(
+                        opening,
+                        block.explicit.clone(),
+                        block.label_only,
+                        next,
+                    );
+                    if matches!(number, numbering::Paragraph::Clause { strip: true, .. }) {
+                        self.drop_label(&block);
+                    }
+                    number
                 };
                 self.depth += 1;
-                match self.numberer.labelled_paragraph(label.as_deref(), explicit) {
-                    Some(id) if !first_in_item => {
+                match number {
+                    numbering::Paragraph::Clause { id, .. } => {
                         let (link, plain) = Self::anchor_html(&id);
                         let anchor = id.anchor();
                         self.emit_split(
@@ -757,9 +790,10 @@ impl Walk<'_, '_> {
                     && at == i
                 {
                     let end = cut.unwrap_or(t.len()).max(drop_start);
-                    owned = t[drop_start.min(t.len())..end.min(t.len())]
-                        .trim_end()
-                        .to_string();
+                    let kept = &t[drop_start.min(t.len())..end.min(t.len())];
+                    // Only the space before a cut `{#id}` goes, not the
+                    // space before emphasis that follows a label.
+                    owned = if cut.is_some() { kept.trim_end() } else { kept }.to_string();
                     t = &owned;
                     self.strip = self.pending_extra.take();
                 }
