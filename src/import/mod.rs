@@ -4,6 +4,8 @@
 //! the source sees before each block; one writer turns blocks into Markdown,
 //! and the result is checked against Klausul's own numbering.
 
+pub mod docx;
+
 /// One block of a source document, in reading order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Block {
