@@ -190,11 +190,11 @@ pub(super) fn parse(xml: &[u8], part: &str, styles: &Styles) -> Result<Parsed, R
             "numId" if in_ppr => set(&mut para, |p| p.num_id = attr(&e, "val")),
             "ilvl" if in_ppr => set(&mut para, |p| p.ilvl = num(&e)),
             "outlineLvl" if in_ppr => set(&mut para, |p| p.outline = num(&e)),
-            "rStyle" | "" | "i" | "vanish" if in_rpr => {
+            "rStyle" | "b" | "i" | "vanish" if in_rpr => {
                 if let Some(r) = run.as_mut() {
                     match name {
                         "rStyle" => r.style = attr(&e, "val"),
-                        "" => r.bold = Some(on(&e)),
+                        "b" => r.bold = Some(on(&e)),
                         "i" => r.italic = Some(on(&e)),
                         _ => r.hidden = on(&e),
                     }

@@ -173,17 +173,13 @@ impl Reader<'_> {
             return None;
         }
         let from_style = style.and_then(|s| styles.numbering(s));
-        let num_id = p
-            .num_id
-            .as_deref()
-            .or(from_style.map(|(_, n)| n.0.as_str()));
-        let mut ilvl = p.ilvl.or(from_style.and_then(|(_, n)| n.1));
+        let num_id = p.num_id.as_deref().or(from_style.map(|n| n.0));
+        let mut ilvl = p.ilvl.or(from_style.and_then(|n| n.1));
         let mut label = None;
         let mut depth = None;
         if let Some(num_id) = num_id.filter(|n| !n.is_empty() && *n != "0") {
             if ilvl.is_none() {
-                let owner = from_style.map(|(s, _)| s).or(style);
-                ilvl = owner
+                ilvl = style
                     .and_then(|s| self.numbering.level_of_style(num_id, s, styles))
                     .map(|l| l as i64);
             }

@@ -167,7 +167,7 @@ impl Numbering {
             let Some(link) = &a.style_link else {
                 return Some(id);
             };
-            let (_, (num_id, _)) = styles.numbering(link)?;
+            let (num_id, _) = styles.numbering(link)?;
             id = self.nums.get(num_id)?.abstract_id.clone();
         }
         None
@@ -321,7 +321,7 @@ mod tests {
         assert_eq!(roman(4), "IV");
         assert_eq!(roman(1994), "MCMXCIV");
         assert_eq!(format(3, "decimalZero").as_deref(), Some("03"));
-        assert_eq!(format(2, "lowerLetter").as_deref(), Some(""));
+        assert_eq!(format(2, "lowerLetter").as_deref(), Some("b"));
         assert_eq!(format(2, "ordinal"), None);
         assert_eq!(roman(0), "0");
     }

@@ -67,7 +67,7 @@ impl Styles {
                                 let id = style.num.take().map(|n| n.0).unwrap_or_default();
                                 style.num = Some((id, num(&e)));
                             }
-                            "" if in_rpr => style.bold = Some(on(&e)),
+                            "b" if in_rpr => style.bold = Some(on(&e)),
                             "i" if in_rpr => style.italic = Some(on(&e)),
                             _ => {}
                         }
@@ -136,10 +136,16 @@ impl Styles {
         })
     }
 
-    /// The numbering a style gives its paragraphs, and the style that says so.
-    pub(super) fn numbering(&self, id: &str) -> Option<(&str, &(String, Option<i64>))> {
-        self.chain(id)
-            .find_map(|(sid, s)| s.num.as_ref().map(|n| (sid, n)))
+    /// The list (numId) and level a style gives its paragraphs; a style
+    /// may set only the level and take the list from its base style.
+    pub(super) fn numbering(&self, id: &str) -> Option<(&str, Option<i64>)> {
+        let num = self
+            .chain(id)
+            .find_map(|(_, s)| s.num.as_ref().filter(|n| !n.0.is_empty()))?;
+        let ilvl = self
+            .chain(id)
+            .find_map(|(_, s)| s.num.as_ref().and_then(|n| n.1));
+        Some((num.0.as_str(), ilvl))
     }
 
     /// Bold and italic a character style gives its runs.
