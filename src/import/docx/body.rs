@@ -85,15 +85,16 @@ pub(super) fn parse(xml: &[u8], part: &str, styles: &Styles) -> Result<Parsed, R
         let e = match walk.next()? {
             Ev::Eof => break,
             Ev::Text(t) => {
-                if in_text && let (Some(p), Some(r)) = (para.as_mut(), run.as_ref()) {
-                    if !r.hidden {
-                        let (bold, italic) = run_format(r, styles);
-                        p.inlines.push(Inline::Text {
-                            text: t,
-                            bold,
-                            italic,
-                        });
-                    }
+                if in_text
+                    && let (Some(p), Some(r)) = (para.as_mut(), run.as_ref())
+                    && !r.hidden
+                {
+                    let (bold, italic) = run_format(r, styles);
+                    p.inlines.push(Inline::Text {
+                        text: t,
+                        bold,
+                        italic,
+                    });
                 }
                 continue;
             }
