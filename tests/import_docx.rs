@@ -167,6 +167,7 @@ fn full() -> Read {
         r#"<w:r><w:footnoteReference w:id="7"/></w:r><w:del w:id="1"><w:r><w:delText>slettet</w:delText></w:r></w:del>"#,
         r#"<w:ins w:id="2"><w:r><w:t xml:space="preserve"> 2*3 [sic]</w:t></w:r></w:ins><w:r><w:drawing><w:t>bilde</w:t></w:drawing></w:r></w:p>"#,
         r#"<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Tiltak</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Frist</w:t></w:r></w:p></w:tc></w:tr>"#,
+        r#"<w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p><w:r><w:t>Felles</w:t></w:r></w:p></w:tc></w:tr>"#,
         r#"<w:tr><w:tc><w:p><w:r><w:t>Søknad</w:t></w:r></w:p><w:p><w:r><w:t>med vedlegg</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>3 uker</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"#,
     );
     let bytes = zip_parts(&[
@@ -241,6 +242,7 @@ fn inline_formatting_links_notes_and_tables() {
     );
     let table = vec![
         vec!["Tiltak".to_string(), "Frist".to_string()],
+        vec!["Felles".to_string(), String::new()],
         vec!["Søknad med vedlegg".to_string(), "3 uker".to_string()],
     ];
     assert_eq!(rest[1], (Kind::Table(table), None, ""));

@@ -59,6 +59,9 @@ pub(super) struct Parsed {
     pub(super) dropped: Dropped,
 }
 
+/// Word allows 63 columns; a hostile `w:gridSpan` pads no further.
+const MAX_COLUMNS: i64 = 64;
+
 #[derive(Default)]
 struct Run {
     style: Option<String>,
@@ -81,6 +84,7 @@ pub(super) fn parse(xml: &[u8], part: &str, styles: &Styles) -> Result<Parsed, R
     // Table depth; only the outermost table keeps its rows and cells.
     let mut tables = 0usize;
     let mut table: Option<(usize, Vec<Vec<Vec<Para>>>)> = None;
+    let mut span = 1usize;
     loop {
         let e = match walk.next()? {
             Ev::Eof => break,
@@ -118,6 +122,17 @@ pub(super) fn parse(xml: &[u8], part: &str, styles: &Styles) -> Result<Parsed, R
                     "pPr" => in_ppr = false,
                     "rPr" => in_rpr = false,
                     "hyperlink" => push(&mut para, Inline::LinkEnd),
+                    // A merged cell keeps the table square: empty cells
+                    // follow it, up to Word's own limit of columns.
+                    "tc" if tables == 1 => {
+                        if let Some(row) = table.as_mut().and_then(|t| t.1.last_mut()) {
+                            while span > 1 && row.len() < MAX_COLUMNS as usize {
+                                row.push(Vec::new());
+                                span -= 1;
+                            }
+                        }
+                        span = 1;
+                    }
                     "tbl" => {
                         tables = tables.saturating_sub(1);
                         if tables == 0
@@ -170,16 +185,7 @@ pub(super) fn parse(xml: &[u8], part: &str, styles: &Styles) -> Result<Parsed, R
                     row.push(Vec::new());
                 }
             }
-            "gridSpan" if tables == 1 => {
-                // A merged cell keeps the table square: empty cells follow it.
-                let span = num(&e).unwrap_or(1).clamp(1, 64) as usize;
-                if let Some(row) = table.as_mut().and_then(|t| t.1.last_mut()) {
-                    for _ in 1..span {
-                        let at = row.len().saturating_sub(1);
-                        row.insert(at, Vec::new());
-                    }
-                }
-            }
+            "gridSpan" if tables == 1 => span = num(&e).unwrap_or(1).clamp(1, MAX_COLUMNS) as usize,
             "footnote" | "endnote" => {
                 out.groups.push((attr(&e, "id"), Vec::new()));
             }
