@@ -4,6 +4,7 @@
 //! the source sees before each block; one writer turns blocks into Markdown,
 //! and the result is checked against Klausul's own numbering.
 
+pub mod docx;
 pub mod labels;
 pub mod write;
 
