@@ -4,6 +4,9 @@
 //! the source sees before each block; one writer turns blocks into Markdown,
 //! and the result is checked against Klausul's own numbering.
 
+pub mod html;
+pub mod text;
+
 /// One block of a source document, in reading order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Block {
