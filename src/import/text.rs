@@ -91,11 +91,16 @@ fn gather(lines: &[Line], marks: &[Mark], paged: bool) -> Vec<Para> {
     let mut paras: Vec<Para> = Vec::new();
     let mut open = false;
     let mut prev: &str = "";
+    let mut prev_page = 0;
+    // Only blank lines and page furniture since the last line: a sentence
+    // may go on across the page break.
+    let mut quiet = true;
     for (line, mark) in lines.iter().zip(marks) {
         match mark {
             Mark::Gone => continue,
             Mark::Blank => {
                 open = false;
+                quiet = false;
                 continue;
             }
             Mark::Keep if line.text.is_empty() => {
@@ -113,8 +118,7 @@ fn gather(lines: &[Line], marks: &[Mark], paged: bool) -> Vec<Para> {
                     paras.push(Para::new(line, String::new(), None, None, 0, Some(rows)));
                 }
             }
-            open = true;
-            prev = line.text;
+            (prev, prev_page, quiet, open) = (line.text, line.page, true, true);
             continue;
         }
         let (bullet, body) = strip_bullet(line.text);
@@ -124,16 +128,17 @@ fn gather(lines: &[Line], marks: &[Mark], paged: bool) -> Vec<Para> {
             (0, body)
         };
         let parsed = parse_label(body);
-        if open
+        let across_page = !open && quiet && line.page != prev_page;
+        if (open || across_page)
             && hashes == 0
             && bullet.is_none()
             && let Some(last) = paras.last_mut()
             && last.table.is_none()
-            && continues(prev, line.text, parsed.as_ref().map(|(_, r)| *r), last, wrapped, width)
+            && continues(prev, line.text, parsed.as_ref().map(|(_, r)| *r), last, wrapped && open, width)
         {
             join(&mut last.text, line.text);
             last.joined = true;
-            prev = line.text;
+            (prev, prev_page, quiet, open) = (line.text, line.page, true, true);
             continue;
         }
         let (label, text) = match parsed {
@@ -141,8 +146,7 @@ fn gather(lines: &[Line], marks: &[Mark], paged: bool) -> Vec<Para> {
             None => (None, body),
         };
         paras.push(Para::new(line, text.to_string(), label, bullet, hashes, None));
-        open = true;
-        prev = line.text;
+        (prev, prev_page, quiet, open) = (line.text, line.page, true, true);
     }
     paras
 }

@@ -94,7 +94,7 @@ fn heading_like(p: &Para) -> bool {
     let t = &p.text;
     p.bullet.is_none()
         && !p.joined
-        && !t.is_empty()
+        && t.chars().any(char::is_alphabetic)
         && t.chars().count() <= 100
         && t.split_whitespace().count() <= 14
         && !t.ends_with(['.', ',', ';', ':', '!', '?'])
@@ -128,9 +128,11 @@ fn kind(
     }
     let Some(label) = &p.label else {
         if p.bullet.is_some() {
+            // Speech in news text ("- Alle bør ...") is a long dash line alone.
+            let long = p.text.chars().count() > 120;
             let lone = !prev.is_some_and(|q| q.bullet.is_some() || q.label.is_some())
                 && !next.is_some_and(|q| q.bullet.is_some())
-                && !prev_colon;
+                && (long || !prev_colon);
             if lone {
                 notes.push(format!(
                     "line {}: a lone “{}” line kept as a paragraph (speech or a one-item list)",
