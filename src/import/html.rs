@@ -82,8 +82,24 @@ struct Walker {
 }
 
 const BLOCKS: &[&str] = &[
-    "address", "article", "blockquote", "center", "dd", "details", "div", "dl", "dt", "fieldset",
-    "figcaption", "figure", "hr", "main", "pre", "section", "summary", "caption",
+    "address",
+    "article",
+    "blockquote",
+    "center",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "hr",
+    "main",
+    "pre",
+    "section",
+    "summary",
+    "caption",
 ];
 
 impl Walker {
@@ -151,7 +167,8 @@ impl Walker {
                 self.pending = Some(Pending::Heading(n));
             }
             "p" => {
-                let in_item = matches!(self.pending, Some(Pending::Item(..))) && self.text.is_blank();
+                let in_item =
+                    matches!(self.pending, Some(Pending::Item(..))) && self.text.is_blank();
                 if !in_item {
                     self.flush();
                     self.pending = Some(Pending::Paragraph);
@@ -195,7 +212,8 @@ impl Walker {
                     if !rows.is_empty() {
                         self.counts[3] += 1;
                         let origin = format!("table {}", self.counts[3]);
-                        self.blocks.push(Block::new(Kind::Table(rows), None, "", origin));
+                        self.blocks
+                            .push(Block::new(Kind::Table(rows), None, "", origin));
                     }
                 }
                 "td" | "th" if table.inner == 0 => {
@@ -249,7 +267,8 @@ impl Walker {
             Pending::Paragraph => {
                 // Lines broken with <br>, each with a typed label, are items
                 // of their own ("a) ...<br>b) ...").
-                let separate = lines.len() > 1 && lines[1..].iter().all(|l| split_label(l).is_some());
+                let separate =
+                    lines.len() > 1 && lines[1..].iter().all(|l| split_label(l).is_some());
                 if separate {
                     for line in &lines {
                         self.push(Kind::Paragraph, None, line, 1);
@@ -274,7 +293,8 @@ impl Walker {
         self.counts[counter] += 1;
         let what = ["heading", "paragraph", "list item"][counter];
         let origin = format!("{what} {}", self.counts[counter]);
-        self.blocks.push(Block::new(kind, label.as_deref(), text, origin));
+        self.blocks
+            .push(Block::new(kind, label.as_deref(), text, origin));
     }
 }
 

@@ -49,7 +49,7 @@ pub fn read(text: &str) -> Result<Read, ReadError> {
     for (i, raw) in text.split('\n').enumerate() {
         page += raw.matches('\x0c').count();
         let raw = raw.trim_end();
-        let body = raw.trim_start_matches(|c: char| c == '\x0c');
+        let body = raw.trim_start_matches('\x0c');
         let trimmed = body.trim_start();
         let indent = body[..body.len() - trimmed.len()]
             .chars()
@@ -134,7 +134,14 @@ fn gather(lines: &[Line], marks: &[Mark], paged: bool) -> Vec<Para> {
             && bullet.is_none()
             && let Some(last) = paras.last_mut()
             && last.table.is_none()
-            && continues(prev, line.text, parsed.as_ref().map(|(_, r)| *r), last, wrapped && open, width)
+            && continues(
+                prev,
+                line.text,
+                parsed.as_ref().map(|(_, r)| *r),
+                last,
+                wrapped && open,
+                width,
+            )
         {
             join(&mut last.text, line.text);
             last.joined = true;
@@ -145,7 +152,14 @@ fn gather(lines: &[Line], marks: &[Mark], paged: bool) -> Vec<Para> {
             Some((label, rest)) => (Some(label), rest),
             None => (None, body),
         };
-        paras.push(Para::new(line, text.to_string(), label, bullet, hashes, None));
+        paras.push(Para::new(
+            line,
+            text.to_string(),
+            label,
+            bullet,
+            hashes,
+            None,
+        ));
         (prev, prev_page, quiet, open) = (line.text, line.page, true, true);
     }
     paras
@@ -178,7 +192,14 @@ fn ends_sentence(text: &str) -> bool {
 }
 
 /// Whether `line` goes on with the paragraph whose last line is `prev`.
-fn continues(prev: &str, line: &str, label_rest: Option<&str>, last: &Para, wrapped: bool, width: usize) -> bool {
+fn continues(
+    prev: &str,
+    line: &str,
+    label_rest: Option<&str>,
+    last: &Para,
+    wrapped: bool,
+    width: usize,
+) -> bool {
     let lower = |s: &str| s.chars().next().is_some_and(char::is_lowercase);
     if let Some(rest) = label_rest {
         // "... den\n17. mai" or "... etter\n§ 3 i loven": a sentence going on.
@@ -199,7 +220,10 @@ fn continues(prev: &str, line: &str, label_rest: Option<&str>, last: &Para, wrap
 fn join(text: &mut String, line: &str) {
     if text.ends_with('-') && line.starts_with(char::is_lowercase) {
         let stem = &text[..text.len() - 1];
-        let word = stem.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let word = stem
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
         let conjunction = ["og ", "eller ", "samt ", "og/", "and "]
             .iter()
             .any(|c| line.starts_with(c));

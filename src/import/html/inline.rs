@@ -163,7 +163,9 @@ mod tests {
 
     #[test]
     fn targets() {
-        assert!(matches!(href(Some("https://a.no/x y")), Href::Absolute(u) if u == "https://a.no/x%20y"));
+        assert!(
+            matches!(href(Some("https://a.no/x y")), Href::Absolute(u) if u == "https://a.no/x%20y")
+        );
         assert!(matches!(href(Some("javascript:void(0)")), Href::Dropped));
         assert!(matches!(href(Some("#top")), Href::Dropped));
         assert!(matches!(href(Some("/tjenester")), Href::Relative));

@@ -134,7 +134,9 @@ pub fn main_root<'a>(doc: &'a Html, notes: &mut Vec<String>) -> NodeRef<'a, Node
     } else {
         return body.unwrap_or_else(|| doc.tree.root());
     };
-    notes.push(format!("read only {what}; the rest of the page is left out"));
+    notes.push(format!(
+        "read only {what}; the rest of the page is left out"
+    ));
     root
 }
 
@@ -149,23 +151,20 @@ pub fn left_out(node: NodeRef<Node>, root: NodeRef<Node>) -> Option<Option<Strin
         "script", "style", "noscript", "template", "head", "svg", "iframe", "object", "embed",
         "canvas", "select", "input", "textarea", "button",
     ];
-    if SILENT.contains(&name)
-        || e.attr("hidden").is_some()
-        || e.attr("aria-hidden") == Some("true")
+    if SILENT.contains(&name) || e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true")
     {
         return Some(None);
     }
-    let marks = format!(
-        "{} {}",
-        e.id().unwrap_or(""),
-        e.attr("class").unwrap_or("")
-    )
-    .to_lowercase();
+    let marks =
+        format!("{} {}", e.id().unwrap_or(""), e.attr("class").unwrap_or("")).to_lowercase();
     let has = |w: &str| marks.contains(w);
     let role = e.attr("role").unwrap_or("");
     let what = if has("cookie") || has("consent") || has("gdpr") {
         "a cookie banner"
-    } else if has("breadcrumb") || e.attr("aria-label").is_some_and(|l| l.to_lowercase().contains("brødsmule")) {
+    } else if has("breadcrumb")
+        || e.attr("aria-label")
+            .is_some_and(|l| l.to_lowercase().contains("brødsmule"))
+    {
         "the breadcrumb trail"
     } else if has("share") || has("deling") {
         "share links"
@@ -230,7 +229,9 @@ pub fn fallback_title(doc: &Html, notes: &mut Vec<String>) -> Option<String> {
         if let Some(n) = found {
             let text = preview(n);
             if !text.is_empty() {
-                notes.push(format!("the title “{text}” is the page's <{name}>, outside its main content"));
+                notes.push(format!(
+                    "the title “{text}” is the page's <{name}>, outside its main content"
+                ));
                 return Some(text);
             }
         }
@@ -247,7 +248,10 @@ mod tests {
     fn nesting_counts_elements_that_stay_open() {
         assert!(!too_deep(&"<li>x".repeat(5000)));
         assert!(!too_deep(&"<p>x".repeat(5000)));
-        assert!(!too_deep(&format!("<script>{}</script>", "<div>".repeat(5000))));
+        assert!(!too_deep(&format!(
+            "<script>{}</script>",
+            "<div>".repeat(5000)
+        )));
         assert!(too_deep(&"<div>".repeat(MAX_HTML_NESTING + 1)));
         assert!(!too_deep(&"<div></div>".repeat(5000)));
     }

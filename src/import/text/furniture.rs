@@ -29,7 +29,10 @@ pub fn mark(lines: &[Line], pages: usize, notes: &mut Vec<String>) -> Vec<Mark> 
         }
         if let Some(what) = web(line.text) {
             marks[i] = Mark::Blank;
-            found.push((line.no, format!("line {}: left out {what}: “{}”", line.no, line.text)));
+            found.push((
+                line.no,
+                format!("line {}: left out {what}: “{}”", line.no, line.text),
+            ));
         }
     }
     menus(lines, &mut marks, &mut found);
@@ -49,7 +52,14 @@ fn pdf(lines: &[Line], pages: usize, marks: &mut [Mark], found: &mut Vec<(usize,
         }
     }
     if let Some(&first) = numbers.first() {
-        found.push((first, format!("left out {} page numbers ({})", numbers.len(), lines_list(&numbers))));
+        found.push((
+            first,
+            format!(
+                "left out {} page numbers ({})",
+                numbers.len(),
+                lines_list(&numbers)
+            ),
+        ));
     }
     // Place on its page (first, second, last, second last) and the text with
     // digits blanked, so that "side 3" and "side 4" are the same footer.
@@ -65,10 +75,18 @@ fn pdf(lines: &[Line], pages: usize, marks: &mut [Mark], found: &mut Vec<(usize,
             .filter(|&i| marks[i] == Mark::Keep && !lines[i].text.is_empty())
             .collect();
         let ends = kept.iter().take(2).enumerate().map(|(k, &i)| (k as i8, i));
-        let bottoms = kept.iter().rev().take(2).enumerate().map(|(k, &i)| (-(k as i8) - 1, i));
+        let bottoms = kept
+            .iter()
+            .rev()
+            .take(2)
+            .enumerate()
+            .map(|(k, &i)| (-(k as i8) - 1, i));
         for (place, i) in ends.chain(bottoms) {
             if lines[i].text.chars().count() <= 100 {
-                places.entry((place, shape(lines[i].text))).or_default().push(i);
+                places
+                    .entry((place, shape(lines[i].text)))
+                    .or_default()
+                    .push(i);
             }
         }
         start = end;
@@ -185,8 +203,16 @@ fn web(text: &str) -> Option<&'static str> {
     ];
     const COOKIE_WORDS: &[&str] = &["informasjonskapsl", "cookie", "infokapsl"];
     const COOKIE_ACTS: &[&str] = &[
-        "bruker", "bruger", "benytter", "anvender", "godta", "aksepter", "accepter", "samtykke",
-        "innstilling", "indstilling",
+        "bruker",
+        "bruger",
+        "benytter",
+        "anvender",
+        "godta",
+        "aksepter",
+        "accepter",
+        "samtykke",
+        "innstilling",
+        "indstilling",
     ];
     const COOKIE_BUTTONS: &[&str] = &[
         "godta",
@@ -212,10 +238,9 @@ fn web(text: &str) -> Option<&'static str> {
     }
     if t.chars().count() <= 160
         && t.bytes().any(|b| b.is_ascii_digit())
-        && DATES.iter().any(|d| {
-            l.strip_prefix(d)
-                .is_some_and(|r| r.starts_with([' ', ':']))
-        })
+        && DATES
+            .iter()
+            .any(|d| l.strip_prefix(d).is_some_and(|r| r.starts_with([' ', ':'])))
     {
         return Some("the page's dates");
     }
@@ -272,9 +297,10 @@ fn menus(lines: &[Line], marks: &mut [Mark], found: &mut Vec<(usize, String)>) {
     };
     let mut i = 0;
     while i < lines.len() {
-        let run = lines[i..].iter().zip(&marks[i..]).take_while(|(l, m)| {
-            menu_like(l) && **m != Mark::Gone
-        });
+        let run = lines[i..]
+            .iter()
+            .zip(&marks[i..])
+            .take_while(|(l, m)| menu_like(l) && **m != Mark::Gone);
         let n = run.count();
         let has_menu_word = lines[i..i + n]
             .iter()
@@ -288,7 +314,11 @@ fn menus(lines: &[Line], marks: &mut [Mark], found: &mut Vec<(usize, String)>) {
                 *m = Mark::Blank;
             }
             if !kept.is_empty() {
-                let note = format!("line {}: left out a menu: “{}”", lines[i].no, kept.join(" · "));
+                let note = format!(
+                    "line {}: left out a menu: “{}”",
+                    lines[i].no,
+                    kept.join(" · ")
+                );
                 found.push((lines[i].no, note));
             }
         }
@@ -300,9 +330,26 @@ fn menus(lines: &[Line], marks: &mut [Mark], found: &mut Vec<(usize, String)>) {
 /// furniture only at the end, after everything else.
 fn contact(lines: &[Line], marks: &mut [Mark], found: &mut Vec<(usize, String)>) {
     const WORDS: &[&str] = &[
-        "telefon", "tlf", "e-post", "epost", "e-mail", "adresse", "besøksadr", "postadr",
-        "postboks", "org.nr", "org. nr", "organisasjonsnummer", "cvr", "åpningstid", "åbningstid",
-        "nettredaktør", "redaktør", "sentralbord", "faks", "utviklet av",
+        "telefon",
+        "tlf",
+        "e-post",
+        "epost",
+        "e-mail",
+        "adresse",
+        "besøksadr",
+        "postadr",
+        "postboks",
+        "org.nr",
+        "org. nr",
+        "organisasjonsnummer",
+        "cvr",
+        "åpningstid",
+        "åbningstid",
+        "nettredaktør",
+        "redaktør",
+        "sentralbord",
+        "faks",
+        "utviklet av",
     ];
     let is_contact = |t: &str| {
         let l = t.to_lowercase();
@@ -327,7 +374,13 @@ fn contact(lines: &[Line], marks: &mut [Mark], found: &mut Vec<(usize, String)>)
         marks[i] = Mark::Blank;
     }
     let no = lines[first].no;
-    found.push((no, format!("line {no}: left out the contact block at the end: “{}”", text.join(" / "))));
+    found.push((
+        no,
+        format!(
+            "line {no}: left out the contact block at the end: “{}”",
+            text.join(" / ")
+        ),
+    ));
 }
 
 #[cfg(test)]
@@ -336,7 +389,15 @@ mod tests {
 
     #[test]
     fn page_numbers() {
-        for t in ["3", "- 3 -", "– 12 –", "Side 3", "Side 3 av 12", "Page 3 of 12", "3/12"] {
+        for t in [
+            "3",
+            "- 3 -",
+            "– 12 –",
+            "Side 3",
+            "Side 3 av 12",
+            "Page 3 of 12",
+            "3/12",
+        ] {
             assert!(is_page_number(t), "{t}");
         }
         for t in ["2024 ble", "3 kroner", "Side", "Side tre"] {
@@ -346,11 +407,20 @@ mod tests {
 
     #[test]
     fn web_lines() {
-        assert_eq!(web("Til toppen av siden"), Some("a link to the top of the page"));
-        assert_eq!(web("Publisert 25.09.2017 av Ola. Endret 02.11.2017."), Some("the page's dates"));
+        assert_eq!(
+            web("Til toppen av siden"),
+            Some("a link to the top of the page")
+        );
+        assert_eq!(
+            web("Publisert 25.09.2017 av Ola. Endret 02.11.2017."),
+            Some("the page's dates")
+        );
         assert_eq!(web("Del på Facebook"), Some("a share link"));
         assert_eq!(web("Oppdatert liste over tiltak"), None);
-        assert_eq!(web("Vi bruker informasjonskapsler for å forbedre siden."), Some("cookie text"));
+        assert_eq!(
+            web("Vi bruker informasjonskapsler for å forbedre siden."),
+            Some("cookie text")
+        );
         assert_eq!(web("Kommunen skal ha ein offisiell hovudkonto."), None);
     }
 }

@@ -131,7 +131,7 @@ fn kind(
             // Speech in news text ("- Alle bør ...") is a long dash line alone.
             let long = p.text.chars().count() > 120;
             let lone = !prev.is_some_and(|q| q.bullet.is_some() || q.label.is_some())
-                && !next.is_some_and(|q| q.bullet.is_some())
+                && next.is_none_or(|q| q.bullet.is_none())
                 && (long || !prev_colon);
             if lone {
                 notes.push(format!(
@@ -151,9 +151,9 @@ fn kind(
         }
         return Kind::Paragraph;
     };
-    let next_follows = next
-        .and_then(|n| n.label.as_ref())
-        .is_some_and(|n| n.count == label.count && n.wrap == label.wrap && n.value == label.value + 1);
+    let next_follows = next.and_then(|n| n.label.as_ref()).is_some_and(|n| {
+        n.count == label.count && n.wrap == label.wrap && n.value == label.value + 1
+    });
     match label.count {
         Count::Section => {
             st.in_section = true;
