@@ -40,7 +40,10 @@ pub fn too_deep(html: &str) -> bool {
         if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
             continue;
         }
-        let end = rest.find('>').unwrap_or(rest.len());
+        // No `>` left: no tag can follow (and no rescanning to the end).
+        let Some(end) = rest.find('>') else {
+            break;
+        };
         let self_closing = rest[..end].ends_with('/') || SELF_CLOSING.contains(&name.as_str());
         rest = &rest[end..];
         if closing {
