@@ -5,7 +5,9 @@
 //! and the result is checked against Klausul's own numbering.
 
 pub mod docx;
+pub mod html;
 pub mod labels;
+pub mod text;
 pub mod write;
 
 /// One block of a source document, in reading order.
