@@ -11,10 +11,12 @@
 use crate::content::LoadedCouncil;
 use crate::diag::Diagnostic;
 use crate::lang::Lang;
+use crate::markdown::{MARK_CLOSE, MARK_OPEN};
 use crate::model::SiteConfig;
 use lingua::{Language, LanguageDetector, LanguageDetectorBuilder};
 use rayon::prelude::*;
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
 
 mod markers;
 
@@ -96,6 +98,43 @@ pub fn detect(text: &str) -> Option<Detected> {
         })
 }
 
+/// Detections of clause texts already judged: `serve` rebuilds on every
+/// save, and a handbook of 450 councils takes about 1.6 s to judge afresh.
+/// Emptied when it grows past `MEMO_MAX` texts.
+fn detect_memo(text: &str) -> Option<Detected> {
+    const MEMO_MAX: usize = 200_000;
+    static MEMO: OnceLock<Mutex<HashMap<String, Option<Detected>>>> = OnceLock::new();
+    let memo = MEMO.get_or_init(Default::default);
+    let known = memo.lock().ok().and_then(|m| m.get(text).copied());
+    if let Some(known) = known {
+        return known;
+    }
+    let found = detect(text);
+    if let Ok(mut m) = memo.lock() {
+        if m.len() >= MEMO_MAX {
+            m.clear();
+        }
+        m.insert(text.to_string(), found);
+    }
+    found
+}
+
+/// The clause's text without cross-reference markers: a link's text is
+/// the target's title, often in the target council's language.
+fn own_words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            MARK_OPEN => depth += 1,
+            MARK_CLOSE => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Words with at least one letter, so numbers and dashes do not count.
 fn word_count(text: &str) -> usize {
     text.split_whitespace()
@@ -113,8 +152,9 @@ fn english_name(lang: Lang) -> &'static str {
 }
 
 /// Warns about every clause long enough to judge whose text reads as
-/// another language than its document's `lang`. Runs in parallel: on a
-/// large handbook detection is the slow part.
+/// another language than its document's `lang`. Runs before cross-references
+/// are filled in, so that only the author's words are judged, and in
+/// parallel: on a large handbook detection is the slow part.
 pub fn check_documents(
     councils: &[LoadedCouncil],
     config: &SiteConfig,
@@ -123,17 +163,23 @@ pub fn check_documents(
     if !config.language_check {
         return;
     }
+    let mut phases = crate::pipeline::Phases::new();
     let clauses: Vec<_> = councils
         .iter()
         .flat_map(|c| &c.documents)
-        .flat_map(|d| d.doc.clauses.iter().map(move |c| (d, c)))
-        .filter(|(_, c)| word_count(&c.text) >= MIN_WORDS)
+        .flat_map(|d| {
+            d.doc
+                .clauses
+                .iter()
+                .map(move |c| (d, c, own_words(&c.text)))
+        })
+        .filter(|(_, _, text)| word_count(text) >= MIN_WORDS)
         .collect();
     let found: Vec<Diagnostic> = clauses
         .par_iter()
-        .filter_map(|&(d, clause)| {
+        .filter_map(|(d, clause, text)| {
             let expected = d.doc.lang;
-            let got = detect(&clause.text)?;
+            let got = detect_memo(text)?;
             if got.lang == expected || got.confidence < MIN_CONFIDENCE {
                 return None;
             }
@@ -165,6 +211,7 @@ pub fn check_documents(
         })
         .collect();
     diags.extend(found);
+    phases.mark("language");
 }
 
 #[cfg(test)]
@@ -235,6 +282,12 @@ mod tests {
         // "ikke", "hvis" and "selv" are Bokmål markers and Danish words too.
         let d = detect("Hvis du selv er i tvivl, må du ikke offentliggøre billeder af borgerne.");
         assert_eq!(d.map(|d| d.lang), Some(Lang::Da));
+    }
+
+    #[test]
+    fn cross_reference_labels_are_not_the_authors_words() {
+        let text = format!("Se også {MARK_OPEN}X0{MARK_CLOSE} om taushetsplikt.");
+        assert_eq!(own_words(&text), "Se også  om taushetsplikt.");
     }
 
     #[test]
