@@ -99,7 +99,7 @@ pub fn detect(text: &str) -> Option<Detected> {
 }
 
 /// Detections of clause texts already judged: `serve` rebuilds on every
-/// save, and a handbook of 450 councils takes about 1.6 s to judge afresh.
+/// save, and judging 450 councils afresh takes a second or so.
 /// Emptied when it grows past `MEMO_MAX` texts.
 fn detect_memo(text: &str) -> Option<Detected> {
     const MEMO_MAX: usize = 200_000;
