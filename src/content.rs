@@ -138,6 +138,8 @@ struct RawConfig {
     theme: Option<Spanned<String>>,
     #[serde(default)]
     branding: Option<RawBranding>,
+    #[serde(default)]
+    language_check: Option<bool>,
 }
 
 #[derive(Deserialize, Default)]
@@ -265,6 +267,7 @@ pub fn load_config(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<Sit
             logo,
             accent: branding.accent.map(|a| a.value),
         },
+        language_check: raw.language_check.unwrap_or(true),
     })
 }
 

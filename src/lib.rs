@@ -17,6 +17,7 @@ pub mod i18n;
 pub mod import;
 pub mod init;
 pub mod lang;
+pub mod language;
 pub mod limits;
 pub mod markdown;
 pub mod model;

@@ -317,6 +317,9 @@ pub struct SiteConfig {
     pub languages: Vec<Lang>,
     pub theme: String,
     pub branding: Branding,
+    /// Warn about clauses that read as another language than their
+    /// document's (`language_check: false` in klausul.yaml turns it off).
+    pub language_check: bool,
 }
 
 impl SiteConfig {

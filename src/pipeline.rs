@@ -58,6 +58,7 @@ pub fn load_cached(root: &Path, cache: Option<&content::ParseCache>) -> Result<L
     let mut councils: Vec<LoadedCouncil> =
         content::load_councils_cached(root, &taxonomy, &mut diags, cache);
     check_reserved(&councils, &mut diags);
+    crate::language::check_documents(&councils, &config, &mut diags);
     xref::resolve_all(&mut councils, &taxonomy, &mut diags);
 
     let councils = councils

@@ -1130,6 +1130,7 @@ mod tests {
                     logo: None,
                     accent: None,
                 },
+                language_check: true,
             },
             taxonomy: Taxonomy {
                 groups: vec![TopicGroup {
