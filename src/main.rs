@@ -46,6 +46,31 @@ enum Command {
         #[arg(long, default_value_t = 1111)]
         port: u16,
     },
+    /// Import Word (.docx), PDF, web pages (.html) or text (.txt, .md) as
+    /// guideline documents of a council, keeping the source's clause numbers.
+    Import {
+        /// The council the documents belong to (its folder name).
+        #[arg(long)]
+        council: String,
+        /// The documents' language; detected from the text when left out.
+        #[arg(long, value_parser = ["nb", "nn", "da"])]
+        lang: Option<String>,
+        /// The document id (file name); only with one file.
+        #[arg(long)]
+        id: Option<String>,
+        /// The document's title, when the source does not show it.
+        #[arg(long)]
+        title: Option<String>,
+        /// The address the document was published at.
+        #[arg(long)]
+        source: Option<String>,
+        /// Replace documents that exist already.
+        #[arg(long)]
+        force: bool,
+        /// The files to import.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
     /// Write a synthetic handbook of N councils into DIR (for benchmarks).
     #[command(hide = true)]
     GenCorpus {
@@ -137,6 +162,49 @@ fn main() -> ExitCode {
             Ok(()) => ExitCode::SUCCESS,
             Err(f) => failed(f, color, None),
         },
+        Command::Import {
+            council,
+            lang,
+            id,
+            title,
+            source,
+            force,
+            files,
+        } => {
+            let options = klausul::import::command::Options {
+                council,
+                lang: lang.as_deref().and_then(klausul::lang::Lang::parse),
+                id,
+                title,
+                source,
+                force,
+            };
+            match klausul::import::command::run(&cli.root, &files, &options) {
+                Ok(docs) => {
+                    let root = std::fs::canonicalize(&cli.root).unwrap_or(cli.root.clone());
+                    for doc in &docs {
+                        print!("{}", klausul::import::command::review(&root, doc));
+                    }
+                    println!("Imported {} documents. Checking the handbook:", docs.len());
+                    match pipeline::check(&cli.root) {
+                        Ok(report) => {
+                            print_warnings(&report, color);
+                            println!(
+                                "OK: {} councils, {} documents, {} clauses",
+                                report.councils, report.documents, report.clauses
+                            );
+                            ExitCode::SUCCESS
+                        }
+                        Err(f) => failed(f, color, None),
+                    }
+                }
+                Err(f) => {
+                    let code = failed(f, color, None);
+                    eprintln!("Nothing was imported.");
+                    code
+                }
+            }
+        }
         Command::Check => match pipeline::check(&cli.root) {
             Ok(report) => {
                 print_warnings(&report, color);

@@ -182,7 +182,10 @@ mod tests {
             Some(Label::Number(vec!["2".into(), "1".into(), "4".into()]))
         );
         assert_eq!(parse("(1)"), Some(Label::Number(vec!["1".into()])));
-        assert_eq!(parse("2.a"), Some(Label::Number(vec!["2".into(), "a".into()])));
+        assert_eq!(
+            parse("2.a"),
+            Some(Label::Number(vec!["2".into(), "a".into()]))
+        );
         assert_eq!(parse("b)"), Some(Label::Letter("b".into())));
         assert_eq!(parse("IV."), Some(Label::Letter("IV".into())));
         assert_eq!(parse("•"), None);

@@ -4,9 +4,11 @@
 //! the source sees before each block; one writer turns blocks into Markdown,
 //! and the result is checked against Klausul's own numbering.
 
+pub mod command;
 pub mod docx;
 pub mod html;
 pub mod labels;
+pub mod pdf;
 pub mod text;
 pub mod write;
 

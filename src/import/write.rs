@@ -153,31 +153,31 @@ fn render(read: &Read, lines: &[Line]) -> (String, Vec<std::ops::Range<usize>>) 
             _ => String::new(),
         };
         let text = one_line(&block.text);
+        // A pinned clause shows its number from the id; the label is not
+        // repeated in its text.
+        let label = block.label.as_deref().filter(|_| pin.is_empty());
         match &block.kind {
             Kind::Heading(level) => {
                 lists.clear();
                 let hashes = "#".repeat(usize::from(*level).clamp(1, 5) + 1);
-                let label = block
-                    .label
-                    .as_deref()
-                    .map(|l| format!("{l} "))
-                    .unwrap_or_default();
-                out.push_str(&format!(
-                    "{hashes} {label}{}{pin}\n\n",
-                    escape_inline(&text)
-                ));
+                let label = label.map(|l| format!("{l} ")).unwrap_or_default();
+                let text = escape_inline(&text);
+                out.push_str(&format!("{hashes} {label}{text}{pin}\n\n"));
             }
             Kind::Paragraph => {
                 lists.clear();
-                match block.label.as_deref() {
+                match label {
                     Some(label) => {
                         out.push_str(&format!("{label} {}{pin}\n\n", escape_inline(&text)))
                     }
-                    None => out.push_str(&format!("{}\n\n", escape_start(&text))),
+                    None => out.push_str(&format!("{}{pin}\n\n", escape_start(&text))),
                 }
             }
             Kind::Item(depth) => {
-                let (indent, marker) = lists.item(*depth, block.label.as_deref(), &mut out);
+                // An ordered list's number stays the list's own.
+                let marker_label =
+                    label.or_else(|| block.label.as_deref().filter(|l| list_number(l).is_some()));
+                let (indent, marker) = lists.item(*depth, marker_label, &mut out);
                 out.push_str(&format!("{indent}{marker}{}{pin}\n\n", escape_start(&text)));
             }
             Kind::Table(rows) => {
@@ -216,10 +216,7 @@ impl ListState {
             0 => 0,
             d => self.open.get(d - 1).map_or(0, |(i, _)| *i),
         };
-        let number = label.and_then(|l| {
-            let core = l.trim_start_matches('(').trim_end_matches([')', '.']);
-            core.parse::<u64>().ok().filter(|_| !core.contains('.'))
-        });
+        let number = label.and_then(list_number);
         let continues = match (self.open.get(depth), number) {
             (Some((_, Some(next))), Some(n)) => *next == n,
             (Some((_, None)), None) => true,
@@ -244,8 +241,19 @@ impl ListState {
     }
 }
 
+/// The number of a label that an ordered list can carry: `3.`, `3)`, `(3)`.
+fn list_number(label: &str) -> Option<u64> {
+    let core = label.trim_start_matches('(').trim_end_matches([')', '.']);
+    core.parse::<u64>().ok()
+}
+
+/// One line of Markdown: a hard line break a reader kept (a backslash at a
+/// line's end) becomes a space, as do runs of white space.
 fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    text.replace("\\\n", " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Text that Markdown would read as a cross-reference or an explicit id is
@@ -378,7 +386,8 @@ mod tests {
         assert!(
             written
                 .markdown
-                .contains("4.3 Et nummerert avsnitt. {#4.3}")
+                .contains("\n\nEt nummerert avsnitt. {#4.3}"),
+            "the number shows from the id, the text does not repeat it"
         );
     }
 

@@ -156,6 +156,10 @@ fn web(text: &str) -> Option<&'static str> {
     const SKIP: &[&str] = &[
         "gå til innhold",
         "gå til hovedinnhold",
+        "gå til innhald",
+        "gå til hovudinnhald",
+        "hopp til innhald",
+        "hopp til hovudinnhald",
         "hopp til innhold",
         "hopp til hovedinnhold",
         "gå direkte til innhold",
@@ -168,6 +172,7 @@ fn web(text: &str) -> Option<&'static str> {
     ];
     const TOP: &[&str] = &[
         "til toppen av siden",
+        "til toppen av sida",
         "til toppen",
         "tilbake til toppen",
         "til toppen af siden",
@@ -177,6 +182,7 @@ fn web(text: &str) -> Option<&'static str> {
     const DATES: &[&str] = &[
         "publisert",
         "sist endret",
+        "sist endra",
         "sist oppdatert",
         "oppdatert",
         "endret",
@@ -190,6 +196,9 @@ fn web(text: &str) -> Option<&'static str> {
         "del",
         "del siden",
         "del denne siden",
+        "del sida",
+        "del denne sida",
+        "skriv ut sida",
         "del denne side",
         "del artikkelen",
         "skriv ut",
@@ -244,6 +253,9 @@ fn web(text: &str) -> Option<&'static str> {
     {
         return Some("the page's dates");
     }
+    if is_bare_date(t) {
+        return Some("the page's dates");
+    }
     if SHARE.contains(&l) || (short && (l.starts_with("del på ") || l.starts_with("del med "))) {
         return Some("a share link");
     }
@@ -264,9 +276,24 @@ fn web(text: &str) -> Option<&'static str> {
     None
 }
 
+/// A line that is only a date, `01.01.2020` or `19.04.21`: a page's
+/// publishing date, standing above the text.
+fn is_bare_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('.').collect();
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        && parts[0].len() <= 2
+        && parts[1].len() <= 2
+        && matches!(parts[2].len(), 2 | 4)
+}
+
 const MENU: &[&str] = &[
     "forsiden",
     "forside",
+    "forsida",
+    "hovudmeny",
     "globalmeny",
     "hovedmeny",
     "hovedmenu",
@@ -407,6 +434,12 @@ mod tests {
 
     #[test]
     fn web_lines() {
+        assert_eq!(
+            web("Til toppen av sida"),
+            Some("a link to the top of the page")
+        );
+        assert_eq!(web("01.01.2020"), Some("the page's dates"));
+        assert_eq!(web("2020"), None);
         assert_eq!(
             web("Til toppen av siden"),
             Some("a link to the top of the page")

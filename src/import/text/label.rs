@@ -139,6 +139,16 @@ fn number(line: &str) -> Option<Found> {
     }
     while line[end..].starts_with('.') {
         let Some((v, len)) = digits(&line[end + 1..]) else {
+            // `2.a`, `1.2.b`: a chapter's lettered clause, as Klausul's own
+            // print edition and PDF show it.
+            let mut tail = line[end + 1..].chars();
+            if let (Some(c), next) = (tail.next(), tail.next())
+                && c.is_ascii_lowercase()
+                && next.is_none_or(char::is_whitespace)
+            {
+                let value = alpha_value(c)?;
+                return Some((Count::Lower, Wrap::Bare, value, first, end + 2));
+            }
             break;
         };
         if parts == 6 {
@@ -308,6 +318,11 @@ mod tests {
             ("§16 Formål", "§16", "Formål"),
             ("Stk. 2. Kommunen", "Stk. 2.", "Kommunen"),
             ("  3. innrykket", "3.", "innrykket"),
+            (
+                "2.a Taushetsplikten gjelder",
+                "2.a",
+                "Taushetsplikten gjelder",
+            ),
         ] {
             assert_eq!(split_label(line), Some((label, rest)), "{line}");
         }

@@ -1,0 +1,286 @@
+//! `klausul import` as an author uses it: a council's text, web page or PDF
+//! becomes a guideline document whose clause numbers are the source's, a
+//! new council gets a `council.yaml` that builds, and a file that cannot be
+//! imported leaves the handbook as it was.
+
+mod common;
+use common::*;
+use std::path::Path;
+
+/// A guideline as copied from a council's website, page furniture
+/// included, in the style of the seeds (Nynorsk; the project's own words).
+const WEBSITE_TEXT: &str = "Gå til innhald
+Forsida
+
+01.01.2020
+
+Retningslinjer for sosiale medium i Eksempel kommune
+
+Desse retningslinjene seier korleis kommunen og dei tilsette skal bruke sosiale medium.
+
+1. Oppretting av nye kanalar
+
+Kommunen har ein hovudkonto. Før ein ny konto vert oppretta, skal ein vurdere desse punkta:
+
+1. Kva er målet med kanalen, og kven skal han nå?
+2. Korleis skal dialogen med målgruppa gå føre seg?
+3. Er det sett av tid til å følgje opp kanalen jamleg?
+
+Når punkta over er vurderte, gjeld dette:
+
+7. Nye kanalar skal godkjennast av informasjonsrådgjevaren.
+8. Kanalen skal ha ein namngitt ansvarleg.
+
+2. Når tilsette skriv på vegne av kommunen
+
+- a) Ver til stades i dialogen og svar høfleg.
+- b) Teieplikta gjeld også i sosiale medium.
+- c) Sosiale medium skal ikkje nyttast til sakshandsaming.
+
+Til toppen av sida
+";
+
+fn import(root: &Path, args: &[&str]) -> Run {
+    let mut all = vec!["import", "--root", root.to_str().unwrap()];
+    all.extend_from_slice(args);
+    klausul(&all, root)
+}
+
+/// The clause anchors on a page, in order.
+fn clause_ids(page: &str) -> Vec<String> {
+    page.split(" id=\"k-")
+        .skip(1)
+        .filter_map(|s| s.split('"').next().map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn website_text_keeps_its_numbers_and_a_new_council_builds() {
+    let tmp = init_handbook();
+    let root = tmp.path().join("hb");
+    let file = tmp.path().join("Retningslinjer sosiale medium.txt");
+    std::fs::write(&file, WEBSITE_TEXT).unwrap();
+    let run = import(
+        &root,
+        &[
+            "--council",
+            "fjordvik",
+            "--lang",
+            "nn",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    // The review names every clause with its source line.
+    for (id, line) in [("1.1", "line 14"), ("1.7", "line 20"), ("2.c", "line 27")] {
+        assert!(
+            run.stdout
+                .lines()
+                .any(|l| l.trim_start().starts_with(id) && l.contains(line)),
+            "{id} at {line}:\n{}",
+            run.stdout
+        );
+    }
+    let doc = root.join("content/fjordvik/retningslinjer-sosiale-medium.md");
+    let text = read(&doc);
+    assert!(text.contains("lang: nn"), "{text}");
+    assert!(
+        !text.contains("Til toppen"),
+        "page furniture left out:\n{text}"
+    );
+    assert!(root.join("content/fjordvik/council.yaml").is_file());
+    let out = tmp.path().join("site");
+    let built = build_into(&root, &out, &root);
+    assert_eq!(built.code, 0, "{}", built.stderr);
+    let page = read(&out.join("nb/fjordvik/retningslinjer-sosiale-medium.html"));
+    let mut ids = clause_ids(&page);
+    ids.sort();
+    let mut want: Vec<String> = [
+        "1", "1.1", "1.2", "1.3", "1.7", "1.8", "2", "2.a", "2.b", "2.c",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    want.sort();
+    assert_eq!(ids, want, "{page}");
+}
+
+#[test]
+fn an_existing_document_is_replaced_only_with_force() {
+    let tmp = init_handbook();
+    let root = tmp.path().join("hb");
+    let file = tmp.path().join("sosiale-medier.txt");
+    std::fs::write(&file, WEBSITE_TEXT).unwrap();
+    let doc = root.join("content/eksempel/sosiale-medier.md");
+    let before = read(&doc);
+    let run = import(
+        &root,
+        &[
+            "--council",
+            "eksempel",
+            "--lang",
+            "nn",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("exists already") && run.stderr.contains("--force"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(read(&doc), before);
+    let run = import(
+        &root,
+        &[
+            "--council",
+            "eksempel",
+            "--lang",
+            "nn",
+            "--force",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert_ne!(read(&doc), before);
+}
+
+#[test]
+fn files_that_cannot_be_imported_leave_the_handbook_as_it_was() {
+    let tmp = init_handbook();
+    let root = tmp.path().join("hb");
+    let dir = tmp.path().join("in");
+    std::fs::create_dir(&dir).unwrap();
+    let cases = [
+        ("tom.txt", &b""[..], "the file is empty"),
+        ("notat.xyz", &b"tekst"[..], "unknown kind of file"),
+        ("vedtak.docx", &b"dette er ikke en zip-fil"[..], "docx"),
+        (
+            "gammel.doc",
+            &b"\xd0\xcf\x11\xe0"[..],
+            "save the document as .docx",
+        ),
+    ];
+    for (name, bytes, _) in &cases {
+        std::fs::write(dir.join(name), bytes).unwrap();
+    }
+    let good = dir.join("god.txt");
+    std::fs::write(&good, WEBSITE_TEXT).unwrap();
+    let mut args = vec!["--council", "ny-kommune", "--lang", "nb"];
+    let paths: Vec<String> = cases
+        .iter()
+        .map(|(n, _, _)| dir.join(n).to_string_lossy().into_owned())
+        .chain([good.to_string_lossy().into_owned()])
+        .collect();
+    args.extend(paths.iter().map(String::as_str));
+    let run = import(&root, &args);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for (name, _, why) in &cases {
+        assert!(
+            run.stderr.contains(name) && run.stderr.to_lowercase().contains(&why.to_lowercase()),
+            "{name}: {why}\n{}",
+            run.stderr
+        );
+    }
+    assert!(
+        run.stderr.contains("Nothing was imported"),
+        "{}",
+        run.stderr
+    );
+    assert!(!root.join("content/ny-kommune").exists());
+}
+
+#[cfg(feature = "pdf")]
+#[test]
+fn klausuls_own_pdf_edition_imports_back_with_the_same_numbers() {
+    let tmp = init_handbook();
+    let root = tmp.path().join("hb");
+    let made = klausul(&["pdf", "--root", root.to_str().unwrap()], &root);
+    assert_eq!(made.code, 0, "{}", made.stderr);
+    let pdf = root.join("public/pdf/handbook-nb.pdf");
+    let run = import(
+        &root,
+        &[
+            "--council",
+            "kopi",
+            "--id",
+            "kopi",
+            "--lang",
+            "nb",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let out = tmp.path().join("site");
+    assert_eq!(build_into(&root, &out, &root).code, 0);
+    let original = clause_ids(&read(&out.join("nb/eksempel/sosiale-medier.html")));
+    let imported = clause_ids(&read(&out.join("nb/kopi/kopi.html")));
+    for id in &original {
+        assert!(imported.contains(id), "{id} missing from {imported:?}");
+    }
+}
+
+#[test]
+fn a_pdf_without_text_is_a_clear_error() {
+    let tmp = init_handbook();
+    let root = tmp.path().join("hb");
+    // A one-page PDF with nothing on the page, as a scanner without text
+    // recognition leaves it (the page would hold only an image).
+    let pdf = tmp.path().join("skannet.pdf");
+    std::fs::write(&pdf, empty_pdf()).unwrap();
+    let run = import(
+        &root,
+        &["--council", "skann", "--lang", "nb", pdf.to_str().unwrap()],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("no text"), "{}", run.stderr);
+    assert!(!root.join("content/skann").exists());
+}
+
+/// A valid PDF with one empty page, offsets computed.
+fn empty_pdf() -> Vec<u8> {
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+    ];
+    let mut out = String::from("%PDF-1.4\n");
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.push_str(&format!("{} 0 obj\n{o}\nendobj\n", i + 1));
+    }
+    let xref = out.len();
+    out.push_str(&format!(
+        "xref\n0 {}\n0000000000 65535 f \n",
+        objects.len() + 1
+    ));
+    for o in offsets {
+        out.push_str(&format!("{o:010} 00000 n \n"));
+    }
+    out.push_str(&format!(
+        "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+        objects.len() + 1
+    ));
+    out.into_bytes()
+}
+
+#[test]
+fn the_language_is_detected_when_not_given() {
+    let tmp = init_handbook();
+    let root = tmp.path().join("hb");
+    let file = tmp.path().join("retningslinjer.txt");
+    std::fs::write(&file, WEBSITE_TEXT).unwrap();
+    let run = import(&root, &["--council", "fjordvik", file.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains("(nn, detected,") && run.stdout.contains("% sure"),
+        "{}",
+        run.stdout
+    );
+    let yaml = read(&root.join("content/fjordvik/council.yaml"));
+    assert!(
+        yaml.contains("language: nn") && yaml.contains("country: NO"),
+        "{yaml}"
+    );
+}
