@@ -1,6 +1,8 @@
 //! The .docx reader against Word files built here by hand: each fixture is
 //! the XML Word writes, zipped, and each assertion is what Word shows.
 
+mod common;
+
 use klausul::import::docx::read;
 use klausul::import::{Kind, Read};
 use std::io::Write;
@@ -343,4 +345,84 @@ fn five_megabytes_read_quickly() {
     );
     assert_eq!(read.blocks.len(), 2 * n as usize);
     assert!(took.as_millis() < 1000);
+}
+
+/// A guideline written in Word with automatic numbering, imported with the
+/// command an author runs: the site shows the numbers Word showed.
+#[test]
+fn a_word_guideline_imports_with_the_numbers_word_shows() {
+    let mut body = String::new();
+    body += &p("Tittel", None, "Retningslinjer for bruk av sosiale medier");
+    body += &p("Overskrift1", None, "Formål");
+    body += &p(
+        "",
+        None,
+        "Retningslinjene gjelder for alle ansatte i kommunen.",
+    );
+    body += &p(
+        "",
+        Some((1, 0)),
+        "Kommunens kontoer godkjennes av kommunikasjonsavdelingen.",
+    );
+    body += &p("", Some((1, 0)), "Kontoene skal ha en navngitt ansvarlig.");
+    body += &p("Overskrift1", None, "Ansatte");
+    body += &p("Overskrift2", None, "Privat bruk");
+    body += &p(
+        "",
+        Some((2, 0)),
+        "Taushetsplikten gjelder også i sosiale medier.",
+    );
+    body += &p(
+        "",
+        Some((2, 0)),
+        "Ansatte har ytringsfrihet som privatpersoner.",
+    );
+    body += &p("Overskrift1", None, "Oppfølging");
+    body += &p(
+        "",
+        Some((6, 0)),
+        "Retningslinjene evalueres hvert annet år.",
+    );
+    let bytes = zip_parts(&[
+        ("word/document.xml", &document(&body)),
+        ("word/styles.xml", STYLES),
+        ("word/numbering.xml", &numbering()),
+        ("word/footnotes.xml", FOOTNOTES),
+        ("word/_rels/document.xml.rels", RELS),
+    ]);
+    let tmp = common::init_handbook();
+    let root = tmp.path().join("hb");
+    let file = tmp.path().join("Sosiale medier.docx");
+    std::fs::write(&file, bytes).unwrap();
+    let run = common::klausul(
+        &[
+            "import",
+            "--root",
+            root.to_str().unwrap(),
+            "--council",
+            "fjordvik",
+            file.to_str().unwrap(),
+        ],
+        &root,
+    );
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("(nb, detected"), "{}", run.stdout);
+    let out = tmp.path().join("site");
+    assert_eq!(common::build_into(&root, &out, &root).code, 0);
+    let page = common::read(&out.join("nb/fjordvik/sosiale-medier.html"));
+    assert!(
+        page.contains("<h1>Retningslinjer for bruk av sosiale medier</h1>")
+            || page.contains("Retningslinjer for bruk av sosiale medier")
+    );
+    let ids: Vec<&str> = page
+        .split(" id=\"k-")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .collect();
+    assert_eq!(
+        ids,
+        ["1", "1.1", "1.2", "2", "2.1", "2.1.a", "2.1.b", "3", "3.1"],
+        "{}",
+        common::read(&root.join("content/fjordvik/sosiale-medier.md"))
+    );
 }

@@ -376,7 +376,9 @@ pub fn review(root: &Path, doc: &Imported) -> String {
         let _ = writeln!(
             out,
             "  {:<10} from \"{}\" at {}{pinned}",
-            c.id, c.label, c.origin
+            c.id.as_str(),
+            c.label,
+            c.origin
         );
     }
     for note in &doc.read.notes {
