@@ -284,3 +284,48 @@ fn the_language_is_detected_when_not_given() {
         "{yaml}"
     );
 }
+
+#[test]
+fn a_saved_web_page_imports_its_main_content_with_the_browser_s_numbers() {
+    let tmp = init_handbook();
+    let root = tmp.path().join("hb");
+    let page =
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/web/page.html");
+    let run = import(
+        &root,
+        &[
+            "--council",
+            "havby",
+            "--id",
+            "sosiale-medier",
+            page.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let text = read(&root.join("content/havby/sosiale-medier.md"));
+    assert!(
+        text.contains("title: \"Retningslinjer for sosiale medier\""),
+        "{text}"
+    );
+    for furniture in [
+        "Godta",
+        "Brødsmuler",
+        "Postboks",
+        "Del på Facebook",
+        "javascript:",
+    ] {
+        assert!(!text.contains(furniture), "{furniture} left in:\n{text}");
+    }
+    let out = tmp.path().join("site");
+    assert_eq!(build_into(&root, &out, &root).code, 0);
+    let ids = clause_ids(&read(&out.join("nb/havby/sosiale-medier.html")));
+    // `<h2>3.1 Formål</h2>`, a paragraph `a)`, and `<ol start="4">` with a
+    // nested `<ol type="a">` whose second item has `value="4"`.
+    assert_eq!(
+        ids,
+        [
+            "3.1", "3.1.a", "3.1.4", "3.1.5", "3.1.5.a", "3.1.5.d", "3.1.6"
+        ],
+        "{text}"
+    );
+}
