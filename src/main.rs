@@ -82,6 +82,24 @@ enum Command {
     },
 }
 
+/// Prints a line to standard output. A reader that stops reading (`klausul
+/// import … | head`) ends the program quietly instead of a panic.
+macro_rules! sayln {
+    ($($arg:tt)*) => {{
+        say!($($arg)*);
+        say!("\n");
+    }};
+}
+
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if write!(std::io::stdout(), $($arg)*).is_err() {
+            std::process::exit(0);
+        }
+    }};
+}
+
 const USAGE: u8 = 2;
 const CONTENT: u8 = 1;
 
@@ -91,7 +109,7 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Init { dir } => match klausul::init::init(&dir) {
             Ok(()) => {
-                println!(
+                sayln!(
                     "Created a handbook in {}. Build it with: klausul build --root {}",
                     dir.display(),
                     dir.display()
@@ -119,7 +137,7 @@ fn main() -> ExitCode {
             match pipeline::build_with(&cli.root, &out, &options) {
                 Ok(report) => {
                     print_warnings(&report, color);
-                    println!(
+                    sayln!(
                         "Built {} pages ({} files) for {} councils, {} documents, {} clauses in {:.2} s -> {}",
                         report.pages,
                         report.files,
@@ -146,9 +164,9 @@ fn main() -> ExitCode {
             match pipeline::pdf_only(&cli.root, &out) {
                 Ok(written) => {
                     for w in &written {
-                        println!("Wrote {}", w.display());
+                        sayln!("Wrote {}", w.display());
                     }
-                    println!(
+                    sayln!(
                         "Made {} PDFs in {:.2} s",
                         written.len(),
                         start.elapsed().as_secs_f64()
@@ -183,15 +201,17 @@ fn main() -> ExitCode {
                 Ok(docs) => {
                     let root = std::fs::canonicalize(&cli.root).unwrap_or(cli.root.clone());
                     for doc in &docs {
-                        print!("{}", klausul::import::command::review(&root, doc));
+                        say!("{}", klausul::import::command::review(&root, doc));
                     }
-                    println!("Imported {} documents. Checking the handbook:", docs.len());
+                    sayln!("Imported {} documents. Checking the handbook:", docs.len());
                     match pipeline::check(&cli.root) {
                         Ok(report) => {
                             print_warnings(&report, color);
-                            println!(
+                            sayln!(
                                 "OK: {} councils, {} documents, {} clauses",
-                                report.councils, report.documents, report.clauses
+                                report.councils,
+                                report.documents,
+                                report.clauses
                             );
                             ExitCode::SUCCESS
                         }
@@ -208,7 +228,7 @@ fn main() -> ExitCode {
         Command::Check => match pipeline::check(&cli.root) {
             Ok(report) => {
                 print_warnings(&report, color);
-                println!(
+                sayln!(
                     "OK: {} councils, {} documents, {} clauses; {} pages would be written ({:.2} s)",
                     report.councils,
                     report.documents,
@@ -226,7 +246,7 @@ fn main() -> ExitCode {
             seed,
         } => match klausul::corpus::generate(&dir, councils, seed) {
             Ok(s) => {
-                println!(
+                sayln!(
                     "Generated {} councils, {} documents, {} clauses ({} files, {} bytes) in {}",
                     s.councils,
                     s.documents,

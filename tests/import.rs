@@ -329,3 +329,34 @@ fn a_saved_web_page_imports_its_main_content_with_the_browser_s_numbers() {
         "{text}"
     );
 }
+
+#[test]
+fn a_reader_that_stops_reading_ends_the_review_quietly() {
+    // `klausul import … | head -2`: the pipe closes before the review is
+    // written; the import is done and nothing panics.
+    let tmp = init_handbook();
+    let root = tmp.path().join("hb");
+    let file = tmp.path().join("retningslinjer.txt");
+    std::fs::write(&file, WEBSITE_TEXT).unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_klausul"))
+        .args([
+            "import",
+            "--root",
+            root.to_str().unwrap(),
+            "--council",
+            "fjordvik",
+            "--lang",
+            "nn",
+        ])
+        .arg(&file)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(root.join("content/fjordvik/retningslinjer.md").is_file());
+}

@@ -74,11 +74,39 @@ pub struct Expect {
     /// The `Stk.` in force (stk. 1 is the `§`'s first paragraph), for the
     /// numbered items in it: § 16, stk. 2, nr. 1 is 16.2.1.
     subsection: Option<ClauseId>,
+    /// For each block, whether it opens a `§` that has `Stk.`s: only then
+    /// are the items of its first paragraph cited as stk. 1 (§ 16, stk. 1,
+    /// nr. 2 is 16.1.2); in a `§` without `Stk.` they are § 2, nr. 1 (2.1).
+    has_subsections: Vec<bool>,
+    at: usize,
     /// Numbered items in force, by depth.
     items: Vec<(u8, ClauseId)>,
 }
 
 impl Expect {
+    /// Ready to follow `blocks` from the top.
+    pub fn new(blocks: &[Block]) -> Expect {
+        let mut has_subsections = vec![false; blocks.len()];
+        let mut open: Option<usize> = None;
+        for (i, b) in blocks.iter().enumerate() {
+            match (&b.kind, b.label.as_deref().and_then(parse)) {
+                (Kind::Heading(_), Some(Label::Section(_)))
+                | (Kind::Paragraph, Some(Label::Section(_))) => open = Some(i),
+                (Kind::Heading(_), _) => open = None,
+                (Kind::Paragraph, Some(Label::Subsection(_))) => {
+                    if let Some(at) = open {
+                        has_subsections[at] = true;
+                    }
+                }
+                _ => {}
+            }
+        }
+        Expect {
+            has_subsections,
+            ..Expect::default()
+        }
+    }
+
     fn heading_parent(&self) -> Option<&ClauseId> {
         self.headings.last().map(|(_, id)| id)
     }
@@ -95,11 +123,22 @@ impl Expect {
 
     fn enter_section(&mut self, id: &ClauseId) {
         self.section = Some(id.clone());
-        self.subsection = Some(ClauseId::child(Some(id), "1"));
+        let first = self.has_subsections.get(self.at).copied().unwrap_or(false);
+        self.subsection = Some(match first {
+            true => ClauseId::child(Some(id), "1"),
+            false => id.clone(),
+        });
     }
 
-    /// The id of `block`, if its label makes it a clause.
+    /// The id of `block`, the next block of those given to [`Expect::new`],
+    /// if its label makes it a clause.
     pub fn next(&mut self, block: &Block) -> Option<ClauseId> {
+        let id = self.id_of(block);
+        self.at += 1;
+        id
+    }
+
+    fn id_of(&mut self, block: &Block) -> Option<ClauseId> {
         let label = block.label.as_deref().and_then(parse);
         match (&block.kind, label) {
             (Kind::Heading(level), label) => {
@@ -162,13 +201,14 @@ mod tests {
     use super::*;
 
     fn ids(blocks: &[(Kind, Option<&str>)]) -> Vec<Option<String>> {
-        let mut expect = Expect::default();
+        let blocks: Vec<Block> = blocks
+            .iter()
+            .map(|(kind, label)| Block::new(kind.clone(), *label, "x", "line 1"))
+            .collect();
+        let mut expect = Expect::new(&blocks);
         blocks
             .iter()
-            .map(|(kind, label)| {
-                let block = Block::new(kind.clone(), *label, "x", "line 1");
-                expect.next(&block).map(|id| id.as_str().to_string())
-            })
+            .map(|block| expect.next(block).map(|id| id.as_str().to_string()))
             .collect()
     }
 
@@ -204,6 +244,7 @@ mod tests {
             (Heading(1), Some("4")),
             (Paragraph, Some("a)")),
             (Paragraph, Some("§ 16.")),
+            (Item(0), Some("1)")),
             (Paragraph, None),
             (Paragraph, Some("Stk. 2.")),
             (Item(0), Some("1)")),
@@ -221,11 +262,12 @@ mod tests {
             Some("4"),
             Some("4.a"),
             Some("16"),
+            Some("16.1.1"),
             None,
             Some("16.2"),
             Some("16.2.1"),
             Some("16a"),
-            Some("16a.1.1"),
+            Some("16a.1"),
             Some("2.1"),
         ];
         let want: Vec<Option<String>> = want.iter().map(|w| w.map(str::to_string)).collect();

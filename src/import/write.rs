@@ -39,7 +39,7 @@ struct Line {
 
 /// Writes `read`'s blocks as a document body and checks its numbering.
 pub fn body(read: &Read) -> Written {
-    let mut expect = Expect::default();
+    let mut expect = Expect::new(&read.blocks);
     let mut lines: Vec<Line> = read
         .blocks
         .iter()

@@ -94,7 +94,9 @@ pub fn serve(root: &Path, port: u16) -> Result<(), Failure> {
                     stop: stop.clone(),
                 };
                 let app = router(&out, port, live);
-                println!("Serving on http://127.0.0.1:{port}/ (press Ctrl+C to stop)");
+                say(format_args!(
+                    "Serving on http://127.0.0.1:{port}/ (press Ctrl+C to stop)"
+                ));
                 let result = runtime.block_on(run_until_stopped(listener, app, stop));
                 drop(debouncer);
                 result
@@ -106,12 +108,15 @@ pub fn serve(root: &Path, port: u16) -> Result<(), Failure> {
     let guard = lock(&session);
     stopped.store(true, Ordering::SeqCst);
     if let Err(e) = out_dir.close() {
-        eprintln!("warning: cannot remove {}: {e}", out.display());
+        esay(format_args!(
+            "warning: cannot remove {}: {e}",
+            out.display()
+        ));
     }
     drop(guard);
     runtime.shutdown_timeout(Duration::from_millis(500));
     if result.is_ok() {
-        println!("Stopped.");
+        say(format_args!("Stopped."));
     }
     result
 }
@@ -167,7 +172,11 @@ async fn run_until_stopped(
 /// The first build; when it fails, a page that says why is served instead.
 fn first_build(s: &mut Session, out: &Path, last_error: &Mutex<Option<String>>) {
     match s.rebuild(None, &|| {}) {
-        Ok(r) => println!("Built {} files in {} ms", r.written, r.total.as_millis()),
+        Ok(r) => say(format_args!(
+            "Built {} files in {} ms",
+            r.written,
+            r.total.as_millis()
+        )),
         Err(f) => {
             let text = render_all(&f.diagnostics, false);
             let color = std::io::IsTerminal::is_terminal(&std::io::stderr());
@@ -276,7 +285,7 @@ fn watch_handbook(root: &Path, out: &Path, w: Watching) -> Result<Debouncer, Fai
             paths.sort();
             paths.dedup();
             if std::env::var_os("KLAUSUL_DEBUG_WATCH").is_some() {
-                eprintln!("changed: {paths:?}");
+                esay(format_args!("changed: {paths:?}"));
             }
             let mut s = lock(&w.session);
             if w.stopped.load(Ordering::SeqCst) {
@@ -296,13 +305,13 @@ fn rebuild(s: &mut Session, paths: &[PathBuf], w: &Watching) {
     });
     match result {
         Ok(r) => {
-            println!(
+            say(format_args!(
                 "Rebuilt ({}) {} files: reload after {:.1} ms, done in {:.1} ms",
                 if r.full { "all" } else { "changed documents" },
                 r.written,
                 r.to_reload.as_secs_f64() * 1000.0,
                 r.total.as_secs_f64() * 1000.0
-            );
+            ));
             if lock(&w.last_error).take().is_some() {
                 // The reload already went out; this clears the overlay of
                 // pages that keep their state.
@@ -312,10 +321,23 @@ fn rebuild(s: &mut Session, paths: &[PathBuf], w: &Watching) {
         Err(f) => {
             let color = std::io::IsTerminal::is_terminal(&std::io::stderr());
             eprint!("{}", render_all(&f.diagnostics, color));
-            eprintln!("The last good site is still being served.");
+            esay(format_args!("The last good site is still being served."));
             let text = render_all(&f.diagnostics, false);
             *lock(&w.last_error) = Some(text.clone());
             let _ = w.messages.send(format!("error:{text}"));
         }
     }
+}
+
+/// A line for the terminal; a closed standard output is no reason to stop
+/// serving.
+fn say(args: std::fmt::Arguments<'_>) {
+    use std::io::Write as _;
+    let _ = writeln!(std::io::stdout(), "{args}");
+}
+
+/// As [`say`], for standard error.
+fn esay(args: std::fmt::Arguments<'_>) {
+    use std::io::Write as _;
+    let _ = writeln!(std::io::stderr(), "{args}");
 }
