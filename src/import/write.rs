@@ -118,10 +118,13 @@ fn check(read: &Read, lines: &[Line]) -> Vec<Option<String>> {
         .iter()
         .zip(&spans)
         .map(|(line, span)| {
+            // Clauses come in the order of the text: the first one at or
+            // after the span's start is the span's, if it starts inside it.
+            let first = parsed.clauses.partition_point(|c| c.offset < span.start);
             let found = parsed
                 .clauses
-                .iter()
-                .find(|c| span.contains(&c.offset))
+                .get(first)
+                .filter(|c| span.contains(&c.offset))
                 .map(|c| &c.id);
             match (&line.expected, found) {
                 (Some(want), Some(got)) if want == got => None,
