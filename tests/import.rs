@@ -106,6 +106,53 @@ fn website_text_keeps_its_numbers_and_a_new_council_builds() {
 }
 
 #[test]
+fn the_source_address_goes_into_the_front_matter() {
+    let tmp = init_handbook();
+    let root = tmp.path().join("hb");
+    let file = tmp.path().join("retningslinjer.txt");
+    std::fs::write(&file, WEBSITE_TEXT).unwrap();
+    let bad = import(
+        &root,
+        &[
+            "--council",
+            "fjordvik",
+            "--lang",
+            "nn",
+            "--source",
+            "javascript:alert(1)",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(bad.code, 2, "{}", bad.stderr);
+    assert!(
+        bad.stderr.contains("is not a web address"),
+        "{}",
+        bad.stderr
+    );
+    let run = import(
+        &root,
+        &[
+            "--council",
+            "fjordvik",
+            "--lang",
+            "nn",
+            "--title",
+            "Sosiale medium",
+            "--source",
+            "https://www.example.org/retningslinjer",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let text = read(&root.join("content/fjordvik/retningslinjer.md"));
+    assert!(text.contains("title: \"Sosiale medium\""), "{text}");
+    assert!(
+        text.contains("source: \"https://www.example.org/retningslinjer\""),
+        "{text}"
+    );
+}
+
+#[test]
 fn an_existing_document_is_replaced_only_with_force() {
     let tmp = init_handbook();
     let root = tmp.path().join("hb");

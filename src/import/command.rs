@@ -53,6 +53,14 @@ pub fn run(root: &Path, files: &[PathBuf], options: &Options) -> Result<Vec<Impo
             "council ids are folder names used in URLs: lowercase a-z, digits and hyphens, e.g. `bodo` for Bodø",
         ));
     };
+    if let Some(source) = &options.source
+        && !(source.starts_with("https://") || source.starts_with("http://"))
+    {
+        return Err(usage(
+            format!("--source `{source}` is not a web address"),
+            "give the address the document is published at, starting with https://",
+        ));
+    }
     if options.id.is_some() && files.len() > 1 {
         return Err(usage(
             "--id names one document, but several files were given".into(),
