@@ -26,45 +26,86 @@ pub const MAX_FLUENT_NESTING: usize = 8;
 /// elements for each new one, so depth costs time growing with its square.
 pub const MAX_HTML_NESTING: usize = 256;
 
-/// HTML elements that never hold content, so never nest.
-const VOID_ELEMENTS: &[&str] = &[
+/// Elements that do not nest: void elements, and those whose end tag may be
+/// left out because the next one of their kind closes them (`<p>`, `<li>`,
+/// `<td>`).
+const FLAT_ELEMENTS: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr",
+    "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead",
+    "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rp", "html", "head", "body",
 ];
 
-/// Follows how deep the elements of raw HTML nest, across the fragments of a
-/// document (`depth` carries over), and says whether this fragment went
-/// deeper than [`MAX_HTML_NESTING`]. It counts as the author wrote: an
-/// element that HTML would close implicitly still counts, which errs on the
-/// side of refusing.
-pub fn html_too_deep(raw: &str, depth: &mut usize) -> bool {
-    let mut too_deep = false;
-    let mut rest = raw;
-    while let Some(at) = rest.find('<') {
-        rest = &rest[at + 1..];
-        if let Some(comment) = rest.strip_prefix("!--") {
-            rest = comment.find("-->").map_or("", |end| &comment[end + 3..]);
-            continue;
+/// Elements whose content is text, not markup.
+const RAW_TEXT_ELEMENTS: &[&str] = &["script", "style", "textarea", "title", "xmp"];
+
+/// Follows how deep the elements of HTML nest, across the fragments of one
+/// document, in one pass over the text. It counts as the author wrote:
+/// an element that HTML would close implicitly (other than those in
+/// `FLAT_ELEMENTS`) still counts, which errs on the side of refusing.
+#[derive(Default)]
+pub struct HtmlDepth {
+    depth: usize,
+    /// A raw-text element (`<script>`) left open by an earlier fragment.
+    raw_open: Option<String>,
+}
+
+impl HtmlDepth {
+    /// Reads the next fragment; true when it nests deeper than
+    /// [`MAX_HTML_NESTING`].
+    pub fn too_deep(&mut self, html: &str) -> bool {
+        let mut rest = html;
+        if let Some(name) = self.raw_open.take() {
+            match find_ascii_ci(rest, &format!("</{name}")) {
+                Some(i) => rest = &rest[i..],
+                None => {
+                    self.raw_open = Some(name);
+                    return false;
+                }
+            }
         }
-        let closing = rest.starts_with('/');
-        let name_from = usize::from(closing);
-        let name_len = rest[name_from..]
-            .find(|c: char| !c.is_ascii_alphanumeric())
-            .unwrap_or(rest.len() - name_from);
-        let name = rest[name_from..name_from + name_len].to_ascii_lowercase();
-        if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
-            continue;
+        while let Some(at) = rest.find('<') {
+            rest = &rest[at + 1..];
+            if let Some(comment) = rest.strip_prefix("!--") {
+                rest = comment.find("-->").map_or("", |end| &comment[end + 3..]);
+                continue;
+            }
+            let closing = rest.starts_with('/');
+            let from = usize::from(closing);
+            let len = rest[from..]
+                .find(|c: char| !c.is_ascii_alphanumeric())
+                .unwrap_or(rest.len() - from);
+            let name = rest[from..from + len].to_ascii_lowercase();
+            if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                continue;
+            }
+            let end = rest.find('>').unwrap_or(rest.len());
+            let flat = rest[..end].ends_with('/') || FLAT_ELEMENTS.contains(&name.as_str());
+            rest = &rest[end..];
+            if closing {
+                self.depth = self.depth.saturating_sub(usize::from(!flat));
+            } else if RAW_TEXT_ELEMENTS.contains(&name.as_str()) {
+                match find_ascii_ci(rest, &format!("</{name}")) {
+                    Some(i) => rest = &rest[i..],
+                    None => {
+                        self.raw_open = Some(name);
+                        return false;
+                    }
+                }
+            } else if !flat {
+                self.depth += 1;
+                if self.depth > MAX_HTML_NESTING {
+                    return true;
+                }
+            }
         }
-        let tag_end = rest.find('>').unwrap_or(rest.len());
-        if closing {
-            *depth = depth.saturating_sub(1);
-        } else if !rest[..tag_end].ends_with('/') && !VOID_ELEMENTS.contains(&name.as_str()) {
-            *depth += 1;
-            too_deep |= *depth > MAX_HTML_NESTING;
-        }
-        rest = &rest[tag_end..];
+        false
     }
-    too_deep
+}
+
+/// Finds `needle` (lower-case ASCII) in `hay`, ignoring ASCII case.
+fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    (0..(h.len() + 1).saturating_sub(n.len())).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
 }
 
 /// Whether an event opens (+1) or closes (-1) a level that counts towards
@@ -243,17 +284,20 @@ mod tests {
 
     #[test]
     fn html_depth_counts_elements_that_hold_content() {
-        let mut depth = 0;
-        assert!(!html_too_deep(
-            "<div class=\"x\"><p>a<br>b<img src=x /><hr/></p>",
-            &mut depth
-        ));
-        assert_eq!(depth, 1);
-        assert!(!html_too_deep("</div><!-- <div> --> 1 < 2", &mut depth));
-        assert_eq!(depth, 0);
-        let deep = "<b>".repeat(MAX_HTML_NESTING);
-        assert!(!html_too_deep(&deep, &mut depth));
-        assert!(html_too_deep("<i>", &mut depth));
+        let mut html = HtmlDepth::default();
+        assert!(!html.too_deep("<div class=\"x\"><p>a<br>b<img src=x /><hr/></p>"));
+        assert_eq!(html.depth, 1);
+        assert!(!html.too_deep("</div><!-- <div> --> 1 < 2"));
+        assert_eq!(html.depth, 0);
+        // A script's text is not markup, also across fragments.
+        assert!(!html.too_deep("<script>if (a <div) {"));
+        assert!(!html.too_deep(&"<div>".repeat(500)));
+        assert!(!html.too_deep("}</SCRIPT>"));
+        assert_eq!(html.depth, 0);
+        // Elements the next of their kind closes do not nest.
+        assert!(!html.too_deep(&"<li>x<p>y".repeat(5000)));
+        assert!(!html.too_deep(&"<b>".repeat(MAX_HTML_NESTING)));
+        assert!(html.too_deep("<i>"));
     }
 
     #[test]

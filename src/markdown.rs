@@ -167,7 +167,8 @@ pub fn parse_body(ctx: &BodyContext<'_>, diagnostics: &mut Vec<Diagnostic>) -> P
         pending_extra: None,
         depth: 0,
         nesting: 0,
-        html_depth: 0,
+        html_depth: limits::HtmlDepth::default(),
+        html_refused: false,
     };
     let mut i = 0;
     while i < events.len() {
@@ -242,7 +243,9 @@ struct Walk<'a, 'd> {
     nesting: usize,
     /// Elements open in the raw HTML so far, held to
     /// [`limits::MAX_HTML_NESTING`].
-    html_depth: usize,
+    html_depth: limits::HtmlDepth,
+    /// Raw HTML went too deep: the rest of it is left out.
+    html_refused: bool,
 }
 
 impl Walk<'_, '_> {
@@ -705,12 +708,13 @@ impl Walk<'_, '_> {
                 self.emit(event);
             }
             Event::Html(raw) | Event::InlineHtml(raw) => {
-                if self.html_depth > limits::MAX_HTML_NESTING {
+                if self.html_refused {
                     // Already refused: the rest of the raw HTML is left out,
                     // so the sanitiser never sees the deep part.
                     return i + 1;
                 }
-                if limits::html_too_deep(raw, &mut self.html_depth) {
+                if self.html_depth.too_deep(raw) {
+                    self.html_refused = true;
                     self.error(
                         range,
                         format!(

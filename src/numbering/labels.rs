@@ -191,8 +191,15 @@ fn roman(s: &str) -> Option<u32> {
     (1..=50).find(|&n| to_roman(n) == lower)
 }
 
-fn to_roman(mut n: u32) -> String {
-    const DIGITS: [(u32, &str); 7] = [
+/// A lower-case Roman numeral, for 1..=3999 (0 gives an empty string).
+pub fn to_roman(mut n: u32) -> String {
+    const DIGITS: [(u32, &str); 13] = [
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
         (50, "l"),
         (40, "xl"),
         (10, "x"),

@@ -6,7 +6,7 @@
 //! statute openings (`§ 16.`, `Stk. 2.`) and `{#id}`. Everything else gets
 //! no number. [`labels`] reads the text; [`Numberer`] decides in context.
 
-mod labels;
+pub mod labels;
 
 pub use labels::{
     HeadingKind, HeadingNumber, Label, Opening, explicit_id, heading_number, opening,

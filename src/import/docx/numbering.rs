@@ -280,33 +280,10 @@ fn letters(value: i64) -> String {
 }
 
 fn roman(value: i64) -> String {
-    if !(1..4000).contains(&value) {
-        return value.to_string();
+    match u32::try_from(value) {
+        Ok(v @ 1..4000) => crate::numbering::labels::to_roman(v).to_uppercase(),
+        _ => value.to_string(),
     }
-    const TABLE: [(i64, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut rest = value;
-    let mut out = String::new();
-    for (n, s) in TABLE {
-        while rest >= n {
-            out.push_str(s);
-            rest -= n;
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -8,64 +8,11 @@ use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node};
 
-use crate::limits::MAX_HTML_NESTING;
-
-/// Whether the markup nests deeper than [`MAX_HTML_NESTING`]. The parser
-/// scans its open elements for each new one, so depth costs time growing
-/// with its square. Elements whose end tag may be left out (`<p>`, `<li>`,
-/// `<td>`) close themselves and do not count; script and style text is
-/// skipped.
+/// Whether the markup nests deeper than
+/// [`MAX_HTML_NESTING`](crate::limits::MAX_HTML_NESTING), checked
+/// before the parser is let at it.
 pub fn too_deep(html: &str) -> bool {
-    const SELF_CLOSING: &[&str] = &[
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-        "source", "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup",
-        "thead", "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rp", "html", "head", "body",
-        "!doctype",
-    ];
-    const RAW: &[&str] = &["script", "style", "textarea", "title", "xmp"];
-    let mut depth = 0usize;
-    let mut rest = html;
-    while let Some(at) = rest.find('<') {
-        rest = &rest[at + 1..];
-        if let Some(comment) = rest.strip_prefix("!--") {
-            rest = comment.find("-->").map_or("", |end| &comment[end + 3..]);
-            continue;
-        }
-        let closing = rest.starts_with('/');
-        let from = usize::from(closing);
-        let len = rest[from..]
-            .find(|c: char| !c.is_ascii_alphanumeric())
-            .unwrap_or(rest.len() - from);
-        let name = rest[from..from + len].to_ascii_lowercase();
-        if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
-            continue;
-        }
-        // No `>` left: no tag can follow (and no rescanning to the end).
-        let Some(end) = rest.find('>') else {
-            break;
-        };
-        let self_closing = rest[..end].ends_with('/') || SELF_CLOSING.contains(&name.as_str());
-        rest = &rest[end..];
-        if closing {
-            depth = depth.saturating_sub(usize::from(!self_closing));
-        } else if RAW.contains(&name.as_str()) {
-            let close = format!("</{name}");
-            let lower_at = find_ascii_ci(rest, &close);
-            rest = lower_at.map_or("", |i| &rest[i..]);
-        } else if !self_closing {
-            depth += 1;
-            if depth > MAX_HTML_NESTING {
-                return true;
-            }
-        }
-    }
-    false
-}
-
-/// Finds `needle` (lower-case ASCII) in `hay` ignoring ASCII case.
-fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
-    let (h, n) = (hay.as_bytes(), needle.as_bytes());
-    (0..h.len().saturating_sub(n.len() - 1)).find(|&i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+    crate::limits::HtmlDepth::default().too_deep(html)
 }
 
 fn element<'a>(node: &NodeRef<'a, Node>) -> Option<&'a scraper::node::Element> {
@@ -246,6 +193,7 @@ pub fn fallback_title(doc: &Html, notes: &mut Vec<String>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::limits::MAX_HTML_NESTING;
 
     #[test]
     fn nesting_counts_elements_that_stay_open() {

@@ -236,37 +236,12 @@ pub fn alpha_value(c: char) -> Option<u32> {
     }
 }
 
+pub use crate::numbering::labels::to_roman;
+
 /// The value of a Roman numeral up to 50, written the canonical way.
 pub fn roman(s: &str) -> Option<u32> {
     let lower = s.to_lowercase();
     (1..=50).find(|&v| to_roman(v) == lower)
-}
-
-/// Lower-case Roman numeral for 1..=3999.
-pub fn to_roman(mut v: u32) -> String {
-    const TABLE: [(u32, &str); 13] = [
-        (1000, "m"),
-        (900, "cm"),
-        (500, "d"),
-        (400, "cd"),
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    ];
-    let mut out = String::new();
-    for (n, s) in TABLE {
-        while v >= n {
-            out.push_str(s);
-            v -= n;
-        }
-    }
-    out
 }
 
 fn starts_with_month(rest: &str) -> bool {
