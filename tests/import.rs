@@ -407,3 +407,85 @@ fn a_reader_that_stops_reading_ends_the_review_quietly() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(root.join("content/fjordvik/retningslinjer.md").is_file());
 }
+
+/// A council's PDF as an office suite lays it out: a running header and a
+/// page number on every page, justified text with words hyphenated at line
+/// ends, chapters and numbered clauses. Typeset here with Typst; the clause
+/// text is the same in every clause, so body lines repeat at the same place
+/// on many pages and must not be taken for running headers.
+#[cfg(feature = "pdf")]
+#[test]
+fn a_council_pdf_drops_its_running_header_and_page_numbers() {
+    let mut markup = String::from(
+        "#set page(width: 7cm, height: 16cm, margin: 1cm, header: [Fjordvik kommune – Retningslinjer], numbering: \"1\")\n\
+         #set text(lang: \"nb\")\n\
+         #set par(justify: true)\n\n",
+    );
+    for chapter in 1..=6 {
+        markup.push_str(&format!(
+            "*{chapter}. Kapittel om bruk av kanaler nummer {chapter}*\n\n"
+        ));
+        for item in 1..=9 {
+            markup.push_str(&format!(
+                "{chapter}.{item} Kommunikasjons-?avdelingen skal godkjenne nye kontoer, og \
+                 informasjons-?sikkerhets-?ansvarlig skal vurdere personvern-?konsekvensene før \
+                 kontoen tas i bruk av tjeneste-?området.\n\n"
+            ));
+        }
+    }
+    let pdf_bytes = klausul::pdf::compile(&markup).expect("Typst compiles the fixture");
+    let tmp = init_handbook();
+    let root = tmp.path().join("hb");
+    let pdf = tmp.path().join("retningslinjer.pdf");
+    std::fs::write(&pdf, pdf_bytes).unwrap();
+    // The fixture has what the test is about: words broken at line ends.
+    let raw = std::process::Command::new("pdftotext")
+        .arg("-layout")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    let raw = String::from_utf8_lossy(&raw.stdout);
+    // Typst, like Word, writes the break as a soft hyphen (U+00AD).
+    let broken = raw
+        .lines()
+        .filter(|l| l.trim_end().ends_with(['-', '\u{ad}']))
+        .count();
+    assert!(broken >= 3, "no hyphenated line ends:\n{raw}");
+    let run = import(
+        &root,
+        &[
+            "--council",
+            "fjordvik",
+            "--lang",
+            "nb",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let text = read(&root.join("content/fjordvik/retningslinjer.md"));
+    assert!(
+        !text.contains("Fjordvik kommune –"),
+        "running header left in:\n{text}"
+    );
+    assert!(
+        !text
+            .lines()
+            .any(|l| !l.trim().is_empty() && l.trim().chars().all(|c| c.is_ascii_digit())),
+        "page number left in:\n{text}"
+    );
+    for word in [
+        "Kommunikasjonsavdelingen",
+        "informasjonssikkerhetsansvarlig",
+        "personvernkonsekvensene",
+        "tjenesteområdet",
+    ] {
+        assert_eq!(text.matches(word).count(), 54, "{word}:\n{text}");
+    }
+    let clauses = run
+        .stdout
+        .lines()
+        .filter(|l| l.contains(" from \""))
+        .count();
+    assert_eq!(clauses, 6 + 6 * 9, "{}", run.stdout);
+}

@@ -65,7 +65,11 @@ pub fn read(text: &str) -> Result<Read, ReadError> {
     let mut notes = Vec::new();
     let marks = furniture::mark(&lines, page + 1, &mut notes);
     let paras = gather(&lines, &marks, page > 0);
-    let (title, blocks) = structure::blocks(&paras, &mut notes);
+    let (title, mut blocks) = structure::blocks(&paras, &mut notes);
+    // Soft hyphens (U+00AD) mark where a word may break; they are not text.
+    for block in blocks.iter_mut().filter(|b| b.text.contains('\u{ad}')) {
+        block.text = block.text.replace('\u{ad}', "");
+    }
     Ok(Read {
         title,
         blocks,
@@ -206,7 +210,7 @@ fn continues(
         let in_list = last.label.is_some() || last.bullet.is_some();
         return !in_list && !ends_sentence(prev) && lower(rest);
     }
-    if prev.ends_with('-') && lower(line) {
+    if prev.ends_with('-') && lower(line) || prev.ends_with('\u{ad}') {
         return true;
     }
     if lower(line) && !prev.ends_with(['.', '!', '?']) {
@@ -218,6 +222,12 @@ fn continues(
 /// Joins a wrapped line, undoing a hyphen the line break made (`kommu-
 /// nen`), but keeping `IT-avdelingen`, `e-post` and `helse- og omsorg`.
 fn join(text: &mut String, line: &str) {
+    // A soft hyphen at the end is where a typesetter broke the word.
+    if text.ends_with('\u{ad}') {
+        text.pop();
+        text.push_str(line);
+        return;
+    }
     if text.ends_with('-') && line.starts_with(char::is_lowercase) {
         let stem = &text[..text.len() - 1];
         let word = stem
@@ -297,6 +307,7 @@ mod tests {
         assert_eq!(joined("send e-", "post"), "send e-post");
         assert_eq!(joined("helse-", "og omsorg"), "helse- og omsorg");
         assert_eq!(joined("ein", "linje"), "ein linje");
+        assert_eq!(joined("Retnings\u{ad}", "linjer"), "Retningslinjer");
     }
 
     #[test]

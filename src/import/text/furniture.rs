@@ -82,7 +82,9 @@ fn pdf(lines: &[Line], pages: usize, marks: &mut [Mark], found: &mut Vec<(usize,
             .enumerate()
             .map(|(k, &i)| (-(k as i8) - 1, i));
         for (place, i) in ends.chain(bottoms) {
-            if lines[i].text.chars().count() <= 100 {
+            // A numbered clause at the top of each page is the text itself.
+            let numbered = super::label::split_label(lines[i].text).is_some();
+            if lines[i].text.chars().count() <= 100 && !numbered {
                 places
                     .entry((place, shape(lines[i].text)))
                     .or_default()
@@ -91,10 +93,23 @@ fn pdf(lines: &[Line], pages: usize, marks: &mut [Mark], found: &mut Vec<(usize,
         }
         start = end;
     }
+    // A line that also stands inside pages is text that repeats, not a
+    // running header: headers and footers are found only at page edges.
+    let mut everywhere: HashMap<String, usize> = HashMap::new();
+    for (i, line) in lines.iter().enumerate() {
+        if marks[i] == Mark::Keep && !line.text.is_empty() {
+            *everywhere.entry(shape(line.text)).or_default() += 1;
+        }
+    }
     let mut repeated: Vec<(usize, String)> = Vec::new();
     for ((place, key), at) in places {
         let needed = if key.contains('#') { 3 } else { 2 };
-        if at.len() < needed || at.len() * 2 < pages || at.iter().any(|&i| marks[i] != Mark::Keep) {
+        let in_text = everywhere.get(&key).is_some_and(|&n| n > at.len());
+        if at.len() < needed
+            || at.len() * 2 < pages
+            || in_text
+            || at.iter().any(|&i| marks[i] != Mark::Keep)
+        {
             continue;
         }
         let nos: Vec<usize> = at.iter().map(|&i| lines[i].no).collect();
