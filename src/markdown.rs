@@ -619,11 +619,13 @@ impl Walk<'_, '_> {
                     let block = self.block_number(events, i + 1);
                     let opening = block.opening.as_ref().map(|(o, _, _)| o);
                     let next = numbering::confirming_text(opening, events, i);
+                    let stk_follows = numbering::stk_follows(opening, events, i);
                     let number = self.numberer.paragraph(
                         opening,
                         block.explicit.clone(),
                         block.label_only,
                         next,
+                        stk_follows,
                     );
                     if matches!(number, numbering::Paragraph::Clause { strip: true, .. }) {
                         self.drop_label(&block);

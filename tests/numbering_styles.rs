@@ -227,3 +227,26 @@ fn same_number_twice_names_both_lines() {
         run.stderr
     );
 }
+
+/// "§ 18, stk. 1, nr. 2" where the `§` has more stk.s, "§ 19, nr. 2" where
+/// it has none: the same lists, numbered as a reader cites them.
+#[test]
+fn lists_under_a_section_follow_its_stk() {
+    let body = "\
+§ 18. Et medlem kan kræve:
+
+1) at en sag optages på dagsordenen,
+2) at mødet lukkes for offentligheden.
+
+Stk. 2. Kravet fremsættes skriftligt over for borgmesteren.
+
+§ 19. Borgmesteren skal:
+
+1) lede mødet,
+2) sørge for ro i salen.
+";
+    let (page, numbers) = build_doc("stk", "da", body);
+    let expected = ["18", "18.1.1", "18.1.2", "18.2", "19", "19.1", "19.2"];
+    assert_eq!(numbers, expected);
+    has_anchors(&page, &expected);
+}

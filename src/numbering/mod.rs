@@ -183,18 +183,25 @@ impl Numberer {
     /// A paragraph other than a list item's first. `label_only` says its
     /// text is nothing but the opening; `next` is the next paragraph's text,
     /// read only to confirm a dotted label.
+    /// `stk_follows` says a `Stk.` paragraph comes before the next `§` or
+    /// heading ([`stk_follows`]): then the lists of the `§`'s own paragraph
+    /// are stk. 1's (§ 16, stk. 1, nr. 2 is 16.1.2), else the `§`'s (16.2).
     pub fn paragraph(
         &mut self,
         opening: Option<&Opening>,
         explicit: Option<ClauseId>,
         label_only: bool,
         next: Option<&str>,
+        stk_follows: bool,
     ) -> Paragraph {
         let held = self.held.take();
         let numbered = match opening {
             Some(Opening::Section(id)) => {
                 self.section = Some(id.clone());
-                self.paragraph_prefix = Some(id.clone());
+                self.paragraph_prefix = Some(match stk_follows {
+                    true => ClauseId::child(Some(id), "1"),
+                    false => id.clone(),
+                });
                 self.paragraph_label = None;
                 if label_only && explicit.is_none() {
                     self.held = Some(id.clone());
@@ -237,6 +244,43 @@ pub fn confirming_text<'a>(
 ) -> Option<&'a str> {
     let dotted = matches!(opening, Some(Opening::Label(l)) if l.dotted);
     dotted.then(|| next_sibling_text(events, start)).flatten()
+}
+
+/// Whether the `§` paragraph starting at `start` has `Stk.` paragraphs
+/// after it, before the next `§` paragraph or heading. Each `§` looks only
+/// as far as the next one, so a document is scanned about once.
+pub fn stk_follows(
+    opening: Option<&Opening>,
+    events: &[(Event<'_>, Range<usize>)],
+    start: usize,
+) -> bool {
+    if !matches!(opening, Some(Opening::Section(_))) {
+        return false;
+    }
+    let mut depth = 0usize;
+    for (j, (event, _)) in events.iter().enumerate().skip(start) {
+        match event {
+            Event::Start(Tag::Heading { .. }) if depth == 0 => return false,
+            Event::Start(Tag::Paragraph) if depth == 0 && j > start => {
+                if let Some((Event::Text(t), _)) = events.get(j + 1) {
+                    let t = t.trim_start();
+                    if t.starts_with("Stk.") || t.starts_with("Stk ") {
+                        return true;
+                    }
+                    if t.starts_with('§') {
+                        return false;
+                    }
+                }
+            }
+            _ => {}
+        }
+        match event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
 }
 
 /// The first text of the paragraph or item after the one starting at
@@ -290,7 +334,13 @@ mod tests {
         let label_only = found
             .as_ref()
             .is_some_and(|(_, len)| text[*len..].trim().is_empty());
-        n.paragraph(found.as_ref().map(|(o, _)| o), None, label_only, next)
+        n.paragraph(
+            found.as_ref().map(|(o, _)| o),
+            None,
+            label_only,
+            next,
+            false,
+        )
     }
 
     fn clause(text: &str) -> Paragraph {
