@@ -40,6 +40,15 @@ Når punkta over er vurderte, gjeld dette:
 Til toppen av sida
 ";
 
+/// A fresh handbook, and [`WEBSITE_TEXT`] saved beside it as `name`.
+fn handbook_and_text(name: &str) -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
+    let tmp = init_handbook();
+    let root = tmp.path().join("hb");
+    let file = tmp.path().join(name);
+    std::fs::write(&file, WEBSITE_TEXT).unwrap();
+    (tmp, root, file)
+}
+
 fn import(root: &Path, args: &[&str]) -> Run {
     let mut all = vec!["import", "--root", root.to_str().unwrap()];
     all.extend_from_slice(args);
@@ -56,10 +65,7 @@ fn clause_ids(page: &str) -> Vec<String> {
 
 #[test]
 fn website_text_keeps_its_numbers_and_a_new_council_builds() {
-    let tmp = init_handbook();
-    let root = tmp.path().join("hb");
-    let file = tmp.path().join("Retningslinjer sosiale medium.txt");
-    std::fs::write(&file, WEBSITE_TEXT).unwrap();
+    let (tmp, root, file) = handbook_and_text("Retningslinjer sosiale medium.txt");
     let run = import(
         &root,
         &[
@@ -107,10 +113,7 @@ fn website_text_keeps_its_numbers_and_a_new_council_builds() {
 
 #[test]
 fn the_source_address_goes_into_the_front_matter() {
-    let tmp = init_handbook();
-    let root = tmp.path().join("hb");
-    let file = tmp.path().join("retningslinjer.txt");
-    std::fs::write(&file, WEBSITE_TEXT).unwrap();
+    let (_tmp, root, file) = handbook_and_text("retningslinjer.txt");
     let bad = import(
         &root,
         &[
@@ -154,10 +157,7 @@ fn the_source_address_goes_into_the_front_matter() {
 
 #[test]
 fn an_existing_document_is_replaced_only_with_force() {
-    let tmp = init_handbook();
-    let root = tmp.path().join("hb");
-    let file = tmp.path().join("sosiale-medier.txt");
-    std::fs::write(&file, WEBSITE_TEXT).unwrap();
+    let (_tmp, root, file) = handbook_and_text("sosiale-medier.txt");
     let doc = root.join("content/eksempel/sosiale-medier.md");
     let before = read(&doc);
     let run = import(
@@ -314,10 +314,7 @@ fn empty_pdf() -> Vec<u8> {
 
 #[test]
 fn the_language_is_detected_when_not_given() {
-    let tmp = init_handbook();
-    let root = tmp.path().join("hb");
-    let file = tmp.path().join("retningslinjer.txt");
-    std::fs::write(&file, WEBSITE_TEXT).unwrap();
+    let (_tmp, root, file) = handbook_and_text("retningslinjer.txt");
     let run = import(&root, &["--council", "fjordvik", file.to_str().unwrap()]);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     assert!(
@@ -381,10 +378,7 @@ fn a_saved_web_page_imports_its_main_content_with_the_browser_s_numbers() {
 fn a_reader_that_stops_reading_ends_the_review_quietly() {
     // `klausul import … | head -2`: the pipe closes before the review is
     // written; the import is done and nothing panics.
-    let tmp = init_handbook();
-    let root = tmp.path().join("hb");
-    let file = tmp.path().join("retningslinjer.txt");
-    std::fs::write(&file, WEBSITE_TEXT).unwrap();
+    let (_tmp, root, file) = handbook_and_text("retningslinjer.txt");
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_klausul"))
         .args([
             "import",
