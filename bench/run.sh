@@ -5,7 +5,7 @@
 #   bench/run.sh 4 450         # other sizes
 #   RUNS=5 SEED=7 bench/run.sh # more runs per figure, another corpus
 #
-# For each N it generates a corpus (`klausul gen-corpus`), builds it with the
+# For each N it generates a corpus (the `gen-corpus` example), builds it with the
 # release binary (all four UI languages), converts the same documents into a
 # Hugo site and an mdBook book (bench/convert.py), builds those, and copies
 # Klausul's output with `cp -r` as a floor. Every figure is the median of
@@ -52,9 +52,10 @@ else
 fi
 HUGO=$(command -v hugo)
 
-log "building klausul (release)"
-cargo build --release --quiet
+log "building klausul and the corpus generator (release)"
+cargo build --release --quiet --bin klausul --example gen-corpus
 KLAUSUL=${CARGO_TARGET_DIR:-$REPO/target}/release/klausul
+GEN_CORPUS=${CARGO_TARGET_DIR:-$REPO/target}/release/examples/gen-corpus
 [ -x "$KLAUSUL" ] || { echo "no release binary at $KLAUSUL" >&2; exit 1; }
 
 # ---------------------------------------------------------------- measuring
@@ -97,7 +98,7 @@ for n in "${NS[@]}"; do
   rm -rf "$dir"
   mkdir -p "$dir"
   log "N=$n: generating the corpus (seed $SEED)"
-  "$KLAUSUL" gen-corpus "$dir/handbook" --councils "$n" --seed "$SEED" >&2
+  "$GEN_CORPUS" "$dir/handbook" --councils "$n" --seed "$SEED" >&2
   python3 "$REPO/bench/convert.py" "$dir/handbook" "$dir/hugo-src" "$dir/mdbook-src"
 
   measure "$n" klausul "$dir/klausul-site" \

@@ -7,7 +7,6 @@
 pub mod assets;
 pub mod comparison;
 pub mod content;
-pub mod corpus;
 pub mod diag;
 pub mod embedded;
 pub mod escape;

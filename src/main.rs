@@ -71,15 +71,6 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// Write a synthetic handbook of N councils into DIR (for benchmarks).
-    #[command(hide = true)]
-    GenCorpus {
-        dir: PathBuf,
-        #[arg(long)]
-        councils: usize,
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-    },
 }
 
 /// Prints a line to standard output. A reader that stops reading (`klausul
@@ -239,28 +230,6 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
             Err(f) => failed(f, color, None),
-        },
-        Command::GenCorpus {
-            dir,
-            councils,
-            seed,
-        } => match klausul::corpus::generate(&dir, councils, seed) {
-            Ok(s) => {
-                sayln!(
-                    "Generated {} councils, {} documents, {} clauses ({} files, {} bytes) in {}",
-                    s.councils,
-                    s.documents,
-                    s.clauses,
-                    s.files,
-                    s.bytes,
-                    dir.display()
-                );
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("error: {e}");
-                ExitCode::from(USAGE)
-            }
         },
     }
 }
