@@ -150,6 +150,11 @@ fn render(read: &Read, lines: &[Line]) -> (String, Vec<std::ops::Range<usize>>) 
     let mut lists = ListState::default();
     for line in lines {
         let block = &read.blocks[line.block];
+        // Items of a list follow each other line by line (a tight list, its
+        // number and text on one line); anything else stands apart.
+        if !matches!(block.kind, Kind::Item(_)) && !out.is_empty() && !out.ends_with("\n\n") {
+            out.push('\n');
+        }
         let start = out.len();
         let pin = match (&line.expected, line.pinned) {
             (Some(id), true) => format!(" {{#{id}}}"),
@@ -181,7 +186,7 @@ fn render(read: &Read, lines: &[Line]) -> (String, Vec<std::ops::Range<usize>>) 
                 let marker_label =
                     label.or_else(|| block.label.as_deref().filter(|l| list_number(l).is_some()));
                 let (indent, marker) = lists.item(*depth, marker_label, &mut out);
-                out.push_str(&format!("{indent}{marker}{}{pin}\n\n", escape_start(&text)));
+                out.push_str(&format!("{indent}{marker}{}{pin}\n", escape_start(&text)));
             }
             Kind::Table(rows) => {
                 lists.clear();
@@ -226,6 +231,9 @@ impl ListState {
             _ => false,
         };
         if !continues && self.open.len() > depth && depth == 0 {
+            if !out.ends_with("\n\n") {
+                out.push('\n');
+            }
             out.push_str("<!-- -->\n\n");
         }
         let marker = match (number, label) {
