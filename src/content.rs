@@ -105,11 +105,11 @@ fn link_skipped(root: &Path, path: &Path, what: &str) -> Diagnostic {
 
 /// Reads one of the handbook's own files (klausul.yaml, topics.yaml,
 /// council.yaml). A link that leads out of the handbook is refused before
-/// anything is read, so its target is never quoted or published.
+/// anything is read, so its target is never quoted or published. `root`
+/// is resolved (`pipeline::load` resolves it once).
 fn read_own(root: &Path, path: &Path, shown: &Path) -> Result<Arc<SourceFile>, Diagnostic> {
-    let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     if let Err(outside @ crate::paths::Outside::Elsewhere(_)) =
-        crate::paths::real_inside(&real_root, path)
+        crate::paths::real_inside(root, path)
     {
         return Err(
             Diagnostic::error(outside.message(&shown.display().to_string()))
@@ -492,16 +492,8 @@ fn stamp(path: &Path) -> Stamp {
     }
 }
 
-/// Loads every council folder under `content/`, in parallel.
-pub fn load_councils(
-    root: &Path,
-    taxonomy: &Taxonomy,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<LoadedCouncil> {
-    load_councils_cached(root, taxonomy, diagnostics, None)
-}
-
-/// As `load_councils`, reusing unchanged documents from `cache`.
+/// Loads every council folder under `content/` of the resolved `root`, in
+/// parallel, reusing unchanged documents from `cache`.
 pub fn load_councils_cached(
     root: &Path,
     taxonomy: &Taxonomy,
@@ -516,9 +508,8 @@ pub fn load_councils_cached(
         );
         return Vec::new();
     }
-    let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     if let Err(outside @ crate::paths::Outside::Elsewhere(_)) =
-        crate::paths::real_inside(&real_root, &content)
+        crate::paths::real_inside(root, &content)
     {
         diagnostics.push(
             Diagnostic::error(outside.message("content"))

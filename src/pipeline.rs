@@ -47,6 +47,10 @@ pub fn load(root: &Path) -> Result<Loaded, Failure> {
 
 /// As `load`, reusing unchanged documents from `cache` (used by `serve`).
 pub fn load_cached(root: &Path, cache: Option<&content::ParseCache>) -> Result<Loaded, Failure> {
+    // Resolved once: every check that a file lies inside the handbook
+    // compares real paths with it.
+    let resolved = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let root = resolved.as_path();
     let mut diags: Vec<Diagnostic> = Vec::new();
     let Some(config) = content::load_config(root, &mut diags) else {
         return Err(fail(diags, false));
@@ -98,9 +102,8 @@ pub fn load_cached(root: &Path, cache: Option<&content::ParseCache>) -> Result<L
 
 /// Strings and theme files end up on every page, so a link in `locales/` or
 /// `themes/` (the folders themselves included) may not lead out of the
-/// handbook. Content is checked where it is read.
+/// handbook. Content is checked where it is read. `root` is resolved.
 fn check_theme_and_locale_links(root: &Path, diags: &mut Vec<Diagnostic>) {
-    let real_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     for top in ["locales", "themes"] {
         let walk = walkdir::WalkDir::new(root.join(top))
             .max_depth(8)
@@ -109,7 +112,7 @@ fn check_theme_and_locale_links(root: &Path, diags: &mut Vec<Diagnostic>) {
             .filter(|e| e.path_is_symlink());
         for entry in walk {
             if let Err(outside @ crate::paths::Outside::Elsewhere(_)) =
-                crate::paths::real_inside(&real_root, entry.path())
+                crate::paths::real_inside(root, entry.path())
             {
                 let shown = entry.path().strip_prefix(root).unwrap_or(entry.path());
                 diags.push(
