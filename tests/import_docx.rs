@@ -26,11 +26,12 @@ fn document(body: &str) -> String {
     )
 }
 
+/// A .docx with every part the fixtures use, around `body`.
 fn docx(body: &str) -> Vec<u8> {
     zip_parts(&[
         ("word/document.xml", &document(body)),
         ("word/styles.xml", STYLES),
-        ("word/numbering.xml", NUMBERING),
+        ("word/numbering.xml", &numbering()),
         ("word/footnotes.xml", FOOTNOTES),
         ("word/_rels/document.xml.rels", RELS),
     ])
@@ -172,13 +173,7 @@ fn full() -> Read {
         r#"<w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr><w:p><w:r><w:t>Felles</w:t></w:r></w:p></w:tc></w:tr>"#,
         r#"<w:tr><w:tc><w:p><w:r><w:t>Søknad</w:t></w:r></w:p><w:p><w:r><w:t>med vedlegg</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>3 uker</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"#,
     );
-    let bytes = zip_parts(&[
-        ("word/document.xml", &document(&body)),
-        ("word/styles.xml", STYLES),
-        ("word/numbering.xml", &numbering()),
-        ("word/footnotes.xml", FOOTNOTES),
-        ("word/_rels/document.xml.rels", RELS),
-    ]);
+    let bytes = docx(&body);
     read(&bytes).expect("reads")
 }
 
@@ -383,13 +378,7 @@ fn a_word_guideline_imports_with_the_numbers_word_shows() {
         Some((6, 0)),
         "Retningslinjene evalueres hvert annet år.",
     );
-    let bytes = zip_parts(&[
-        ("word/document.xml", &document(&body)),
-        ("word/styles.xml", STYLES),
-        ("word/numbering.xml", &numbering()),
-        ("word/footnotes.xml", FOOTNOTES),
-        ("word/_rels/document.xml.rels", RELS),
-    ]);
+    let bytes = docx(&body);
     let tmp = common::init_handbook();
     let root = tmp.path().join("hb");
     let file = tmp.path().join("Sosiale medier.docx");
