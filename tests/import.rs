@@ -201,6 +201,7 @@ fn files_that_cannot_be_imported_leave_the_handbook_as_it_was() {
     let cases = [
         ("tom.txt", &b""[..], "the file is empty"),
         ("notat.xyz", &b"tekst"[..], "unknown kind of file"),
+        ("notat", &b"tekst"[..], "has no extension"),
         ("vedtak.docx", &b"dette er ikke en zip-fil"[..], "docx"),
         (
             "gammel.doc",

@@ -243,6 +243,10 @@ fn read_file(file: &Path) -> Result<Read, ReadError> {
             format!("Klausul cannot read .{ext} files"),
             "save the document as .docx (Word) or PDF and import that",
         )),
+        "" => Err(ReadError::new(
+            "the file name has no extension, so its kind is unknown",
+            "name the file after its kind (.docx, .pdf, .html, .txt or .md) and import it again",
+        )),
         other => Err(ReadError::new(
             format!("unknown kind of file `.{other}`"),
             "import .docx, .pdf, .html, .txt or .md files",
