@@ -1335,7 +1335,7 @@ mod tests {
         assert_eq!(summary.documents, 20);
         assert_eq!(summary.files, 2 + 20 * 2);
         let out = tmp.path().join("public");
-        let report = match klausul::pipeline::build(&root, &out) {
+        let report = match klausul::build::build(&root, &out) {
             Ok(r) => r,
             Err(f) => panic!(
                 "the corpus does not build:\n{}",

@@ -412,3 +412,24 @@ mod tests {
         assert!(out.len() < 2_000, "{} bytes", out.len());
     }
 }
+
+/// A run that stopped: the problems, sorted. `usage` marks a problem with
+/// how Klausul was called rather than with the content (exit code 2).
+#[derive(Debug)]
+pub struct Failure {
+    pub diagnostics: Vec<Diagnostic>,
+    pub usage: bool,
+}
+
+impl Failure {
+    /// The problems, sorted and without repeats (a broken template fails
+    /// every page it renders the same way).
+    pub fn new(diagnostics: Vec<Diagnostic>, usage: bool) -> Failure {
+        let mut all = Diagnostics::default();
+        all.extend(diagnostics);
+        Failure {
+            diagnostics: all.into_sorted(),
+            usage,
+        }
+    }
+}

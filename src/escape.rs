@@ -221,3 +221,19 @@ mod tests {
         );
     }
 }
+
+/// Turns the entities `escape_html` writes back into text.
+pub fn html_unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// Escapes text for HTML.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    let _ = pulldown_cmark_escape::escape_html(&mut out, s);
+    out
+}

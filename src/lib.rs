@@ -1,34 +1,24 @@
 //! Klausul: a static site generator for multilingual guideline handbooks.
 //!
-//! Data flows one way: `content` loads and checks files into the `model`,
-//! `xref` resolves cross-references, then each output (`site`, `export`)
-//! renders from the model and `output` writes it atomically.
+//! Data flows one way, and the folders show it:
+//! `load` reads and checks the handbook's files into the `model`;
+//! `render` turns the model into outputs (site pages with the print edition,
+//! search index, data downloads, assets, PDF), each behind one trait;
+//! `write` puts the files in place (a staging folder swapped in whole,
+//! `serve`'s folder, or memory for `check`). `build` is the one driver that
+//! joins them; `serve` runs it again for each change.
 
-pub mod assets;
-pub mod comparison;
-pub mod content;
+pub mod build;
 pub mod diag;
-pub mod embedded;
 pub mod escape;
-pub mod export;
-pub mod highlight;
-pub mod i18n;
 pub mod import;
 pub mod init;
-pub mod lang;
-pub mod language;
 pub mod limits;
-pub mod markdown;
+pub mod load;
 pub mod model;
-pub mod numbering;
-pub mod output;
 pub mod paths;
 pub mod pdf;
-pub mod pipeline;
-pub mod print;
-pub mod search;
+pub mod render;
 pub mod serve;
-pub mod site;
 pub mod theme;
-pub mod xref;
-pub mod yaml;
+pub mod write;

@@ -1,6 +1,6 @@
 use clap::{Parser, Subcommand};
+use klausul::build::{self, BuildReport, Failure};
 use klausul::diag::render_all;
-use klausul::pipeline::{self, BuildReport, Failure};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -113,19 +113,19 @@ fn main() -> ExitCode {
             }
         },
         Command::Build { out, pdf, force } => {
-            let out = out.unwrap_or_else(|| pipeline::default_out(&cli.root));
+            let out = out.unwrap_or_else(|| build::default_out(&cli.root));
             if pdf && !cfg!(feature = "pdf") {
                 eprintln!(
                     "error: this klausul was built without PDF support (cargo feature `pdf`)"
                 );
                 return ExitCode::from(USAGE);
             }
-            let options = pipeline::BuildOptions {
+            let options = build::BuildOptions {
                 pdf,
                 progress: color,
                 force,
             };
-            match pipeline::build_with(&cli.root, &out, &options) {
+            match build::build_with(&cli.root, &out, &options) {
                 Ok(report) => {
                     print_warnings(&report, color);
                     sayln!(
@@ -150,9 +150,9 @@ fn main() -> ExitCode {
                 );
                 return ExitCode::from(USAGE);
             }
-            let out = out.unwrap_or_else(|| pipeline::default_out(&cli.root).join("pdf"));
+            let out = out.unwrap_or_else(|| build::default_out(&cli.root).join("pdf"));
             let start = std::time::Instant::now();
-            match pipeline::pdf_only(&cli.root, &out) {
+            match build::pdf_only(&cli.root, &out) {
                 Ok(written) => {
                     for w in &written {
                         sayln!("Wrote {}", w.display());
@@ -182,7 +182,7 @@ fn main() -> ExitCode {
         } => {
             let options = klausul::import::command::Options {
                 council,
-                lang: lang.as_deref().and_then(klausul::lang::Lang::parse),
+                lang: lang.as_deref().and_then(klausul::model::lang::Lang::parse),
                 id,
                 title,
                 source,
@@ -195,7 +195,7 @@ fn main() -> ExitCode {
                         say!("{}", klausul::import::command::review(&root, doc));
                     }
                     sayln!("Imported {} documents. Checking the handbook:", docs.len());
-                    match pipeline::check(&cli.root) {
+                    match build::check(&cli.root) {
                         Ok(report) => {
                             print_warnings(&report, color);
                             sayln!(
@@ -216,7 +216,7 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Check => match pipeline::check(&cli.root) {
+        Command::Check => match build::check(&cli.root) {
             Ok(report) => {
                 print_warnings(&report, color);
                 sayln!(

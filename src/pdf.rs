@@ -5,10 +5,10 @@
 //! each text's own language. Writing the markup needs no Typst; compiling it
 //! needs the `pdf` feature.
 
-use crate::i18n::Locales;
-use crate::lang::Lang;
-use crate::markdown::{MARK_CLOSE, MARK_OPEN};
+use crate::load::markdown::{MARK_CLOSE, MARK_OPEN};
+use crate::model::lang::Lang;
 use crate::model::*;
+use crate::theme::i18n::Locales;
 use pulldown_cmark::{Event, Tag, TagEnd};
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -96,7 +96,7 @@ pub fn markup(hb: &Handbook, locales: &Locales, lang: Lang) -> String {
     let latest = hb
         .councils
         .iter()
-        .filter_map(crate::comparison::current_as_of)
+        .filter_map(crate::model::matrix::current_as_of)
         .max();
     let _ = writeln!(
         m,
@@ -131,7 +131,7 @@ pub fn markup(hb: &Handbook, locales: &Locales, lang: Lang) -> String {
 
     // Topic index.
     let _ = writeln!(m, "\n= {}", text(&t("print-topic-index")));
-    let matrix = crate::comparison::Matrix::new(hb);
+    let matrix = crate::model::matrix::Matrix::new(hb);
     for group in &hb.taxonomy.groups {
         let _ = writeln!(
             m,
@@ -151,7 +151,7 @@ pub fn markup(hb: &Handbook, locales: &Locales, lang: Lang) -> String {
                         .zip(&row.cells)
                         .flat_map(|(c, cell)| {
                             cell.iter().map(move |h| {
-                                format!("{} {}", c.name, crate::comparison::cell_label(c, h))
+                                format!("{} {}", c.name, crate::model::matrix::cell_label(c, h))
                             })
                         })
                         .collect()
@@ -401,7 +401,7 @@ impl<'a> Converter<'a> {
             let _ = write!(
                 m,
                 "\n#raw(block: true, {})\n",
-                lit(&crate::markdown::html_unescape(&code))
+                lit(&crate::escape::html_unescape(&code))
             );
             return;
         }
@@ -429,7 +429,7 @@ impl<'a> Converter<'a> {
             return;
         }
         // Author's raw HTML: keep only its text.
-        let plain = crate::markdown::html_unescape(&strip_tags(h));
+        let plain = crate::escape::html_unescape(&strip_tags(h));
         if !plain.trim().is_empty() {
             self.resume(m);
             m.push_str(&text(&plain));
@@ -710,7 +710,7 @@ mod markup_tests {
 
     fn example() -> (Handbook, Locales) {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let loaded = match crate::pipeline::load(root) {
+        let loaded = match crate::load::load(root) {
             Ok(l) => l,
             Err(f) => panic!("example handbook loads: {:?}", f.diagnostics),
         };

@@ -8,7 +8,7 @@
 
 mod common;
 use common::*;
-use klausul::search::{self, Family};
+use klausul::render::search::{self, Family};
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -227,7 +227,7 @@ fn fixture(dir: &Path) -> Value {
     .map(|q| json!({ "query": q, "words": search::query_words(q) }))
     .collect();
 
-    let loaded = klausul::pipeline::load(&example_root())
+    let loaded = klausul::load::load(&example_root())
         .unwrap_or_else(|f| panic!("the example handbook loads: {:?}", f.diagnostics.len()));
     let index = search::index_js(&loaded.handbook);
     let index_path = dir.join("search-index.js");

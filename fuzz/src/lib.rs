@@ -29,7 +29,7 @@ pub fn check_with(rel: &str, bytes: &[u8]) {
         std::fs::create_dir_all(parent).expect("a folder for the input");
     }
     std::fs::write(&path, bytes).expect("the input written");
-    let _ = klausul::pipeline::check(root);
+    let _ = klausul::build::check(root);
     match original {
         Some(text) => std::fs::write(&path, text).expect("the original restored"),
         None => std::fs::remove_file(&path).expect("the input removed"),

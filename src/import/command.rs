@@ -5,10 +5,10 @@
 
 use super::write::{Written, body};
 use super::{Read, ReadError};
+use crate::build::Failure;
 use crate::diag::Diagnostic;
-use crate::lang::Lang;
 use crate::model::Slug;
-use crate::pipeline::Failure;
+use crate::model::lang::Lang;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -42,7 +42,7 @@ const MAX_IMPORT_BYTES: u64 = 64 * 1024 * 1024;
 /// Imports `files` into the council `options.council` of the handbook at
 /// `root`.
 pub fn run(root: &Path, files: &[PathBuf], options: &Options) -> Result<Vec<Imported>, Failure> {
-    let root = &crate::pipeline::open_root(root)?;
+    let root = &crate::build::open_root(root)?;
     let usage = |message: String, help: &str| Failure {
         diagnostics: vec![Diagnostic::error(message).help(help)],
         usage: true,
@@ -270,7 +270,7 @@ fn choose_language(
         .map(|b| b.text.as_str())
         .collect::<Vec<_>>()
         .join("\n");
-    match crate::language::detect(&text) {
+    match crate::load::language::detect(&text) {
         Some(d) => Ok((
             d.lang,
             format!("detected, {:.0} % sure", d.confidence * 100.0),

@@ -7,7 +7,7 @@
 use super::labels::Expect;
 use super::{Kind, Read};
 use crate::diag::SourceFile;
-use crate::markdown::{BodyContext, parse_body};
+use crate::load::markdown::{BodyContext, parse_body};
 use crate::model::ClauseId;
 
 /// A clause of the written document and where its number came from.

@@ -18,42 +18,19 @@ mod run;
 pub use live::OpenPages;
 pub use run::serve;
 
-use crate::content::ParseCache;
+use crate::build::{self, Failure};
+use crate::load::{self, content::ParseCache};
+use crate::model::routes;
 use crate::model::{Document, Handbook};
-use crate::pipeline::{self, Failure};
-use crate::site::SiteRenderer;
+use crate::render::{self, Job, Needs, RenderContext, RenderOptions, Selection};
+use crate::write::{Folder, Sink};
 use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// The script that pages load in `serve` to reload and show errors.
-pub(crate) const LIVE_RELOAD_JS: &str = r#"(function () {
-  "use strict";
-  var overlay = null;
-  function show(text) {
-    if (!overlay) {
-      overlay = document.createElement("div");
-      overlay.setAttribute("role", "alert");
-      overlay.style.cssText = "position:fixed;inset:0;z-index:9999;background:rgba(20,24,32,.94);color:#fff;overflow:auto;padding:2rem;font:14px/1.5 ui-monospace,monospace;white-space:pre-wrap";
-      document.body.appendChild(overlay);
-    }
-    overlay.textContent = text;
-  }
-  function connect() {
-    var ws = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/__klausul/live");
-    ws.onopen = function () { ws.send(location.pathname); };
-    ws.onmessage = function (e) {
-      if (e.data === "reload") location.reload();
-      else if (e.data.indexOf("error:") === 0) show(e.data.slice(6));
-      else if (e.data === "ok" && overlay) { overlay.remove(); overlay = null; }
-    };
-    ws.onclose = function () { setTimeout(connect, 500); };
-  }
-  connect();
-})();
-"#;
+pub(crate) const LIVE_RELOAD_JS: &str = include_str!("live-reload.js");
 
 /// What one rebuild did, for the terminal and for measurements.
 #[derive(Debug, Clone)]
@@ -69,10 +46,10 @@ pub struct Rebuild {
 /// The state kept between rebuilds.
 pub struct Session {
     root: PathBuf,
-    out: PathBuf,
+    /// The served folder; it remembers what it holds, so a rebuild writes
+    /// only the files whose bytes changed.
+    out: Folder,
     cache: ParseCache,
-    /// Hash of every file written, to write only what changed.
-    written: HashMap<String, u64>,
     /// Each document's topics at the last build, to re-render topic pages
     /// a document leaves as well as those it joins.
     topics_of: HashMap<String, Vec<String>>,
@@ -81,46 +58,41 @@ pub struct Session {
     pub open_pages: Arc<OpenPages>,
 }
 
-fn hash(bytes: &[u8]) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    bytes.hash(&mut h);
-    h.finish()
-}
-
 fn doc_key(council: &str, doc: &str) -> String {
     format!("{council}/{doc}")
+}
+
+/// What a change to some documents touches.
+#[derive(Default)]
+struct Dirty {
+    /// The edited documents themselves: their pages go first.
+    edited: HashSet<String>,
+    documents: HashSet<String>,
+    councils: HashSet<String>,
+    topics: HashSet<String>,
+}
+
+impl Dirty {
+    fn touches(&self, needs: &Needs) -> bool {
+        match needs {
+            Needs::AllDocuments => true,
+            Needs::Document(d) => self.documents.contains(d),
+            Needs::Council(c) => self.councils.contains(c),
+            Needs::Topic(t) => self.topics.contains(t),
+            Needs::Theme => false,
+        }
+    }
 }
 
 impl Session {
     pub fn new(root: &Path, out: &Path) -> Session {
         Session {
             root: root.to_path_buf(),
-            out: out.to_path_buf(),
+            out: Folder::new(out),
             cache: ParseCache::default(),
-            written: HashMap::new(),
             topics_of: HashMap::new(),
             open_pages: Arc::default(),
         }
-    }
-
-    fn write(&mut self, files: Vec<(String, Vec<u8>)>) -> std::io::Result<usize> {
-        let mut n = 0;
-        for (path, bytes) in files {
-            let h = hash(&bytes);
-            if self.written.get(&path) == Some(&h) {
-                continue;
-            }
-            let target = crate::output::safe_join(&self.out, &path)?;
-            if let Some(parent) = target.parent() {
-                std::fs::create_dir_all(parent)?;
-            }
-            let tmp = target.with_extension("klausul-tmp");
-            std::fs::write(&tmp, &bytes)?;
-            std::fs::rename(&tmp, &target)?;
-            self.written.insert(path, h);
-            n += 1;
-        }
-        Ok(n)
     }
 
     /// Rebuilds after `changed` (all files when `None`), calling `reload`
@@ -142,66 +114,62 @@ impl Session {
         if !docs_only {
             self.cache.clear();
         }
-        let mut phases = pipeline::Phases::new();
-        let loaded = pipeline::load_cached(&self.root, Some(&self.cache))?;
+        let mut phases = build::Phases::new();
+        let loaded = load::load_cached(&self.root, Some(&self.cache))?;
         phases.mark("load");
         let hb = &loaded.handbook;
-        let mut renderer = SiteRenderer::new(hb, &loaded.theme, &loaded.locales);
+        let options = RenderOptions {
+            with_pdf: false,
+            live_reload: true,
+        };
+        let root = self.root.clone();
+        let cx = RenderContext::new(hb, &loaded.locales, &loaded.theme, &root, options);
+        let outputs = render::outputs(&cx, Selection::Site { pdf: false });
         phases.mark("model");
-        renderer.live_reload = true;
-        let fail = |e: String| Failure {
-            diagnostics: vec![crate::diag::Diagnostic::error(e)],
-            usage: false,
-        };
-        let io = |e: std::io::Error| Failure {
-            diagnostics: vec![crate::diag::Diagnostic::error(format!(
-                "cannot write the site: {e}"
-            ))],
-            usage: false,
-        };
-
-        let affected = match (docs_only, changed) {
-            (true, Some(paths)) => self.affected_pages(hb, paths),
+        let dirty = match (docs_only, changed) {
+            (true, Some(paths)) => self.dirty(hb, paths),
             _ => None,
         };
-        let full = affected.is_none();
-        let mut written = 0;
-        match &affected {
-            Some((pages, own)) => {
-                // First the pages a reader has open and the edited document's
-                // own pages; the reload goes out; then everything else.
+        let full = dirty.is_none();
+        let (written, to_reload) = match &dirty {
+            Some(dirty) => {
+                // First the pages a reader has open and the edited
+                // documents' own pages; the reload goes out; then the rest.
                 let open = self.open_pages.pages();
-                let first = |p: &str| pages.contains(p) && (own.contains(p) || open.contains(p));
-                let files = renderer.render_where(&first).map_err(fail)?;
-                written += self.write(files).map_err(io)?;
+                let first = |j: &Job<'_>| {
+                    dirty.touches(&j.needs)
+                        && (open.contains(&j.path)
+                            || matches!(&j.needs, Needs::Document(d) if dirty.edited.contains(d)))
+                };
+                let ran = build::drive(build::plan(&outputs, &first), &self.out, None)?;
+                phases.mark("first");
                 let to_reload = start.elapsed();
                 reload();
-                let mut files = renderer
-                    .render_where(&|p| pages.contains(p) && !first(p))
-                    .map_err(fail)?;
-                files.extend(pipeline::extra_files(&self.root, &loaded, &renderer)?);
-                written += self.write(files).map_err(io)?;
-                self.remember_topics(hb);
-                return Ok(Rebuild {
-                    full,
-                    written,
-                    to_reload,
-                    total: start.elapsed(),
-                });
+                let rest = |j: &Job<'_>| dirty.touches(&j.needs) && !first(j);
+                let later = build::drive(build::plan(&outputs, &rest), &self.out, None)?;
+                phases.mark("rest");
+                (ran.written + later.written, to_reload)
             }
             None => {
-                let mut files = renderer.render_all().map_err(fail)?;
-                files.extend(pipeline::extra_files(&self.root, &loaded, &renderer)?);
-                files.push((
-                    "static/live-reload.js".into(),
-                    LIVE_RELOAD_JS.as_bytes().to_vec(),
-                ));
-                written += self.write(files).map_err(io)?;
+                self.out.forget();
+                let ran = build::drive(build::plan(&outputs, &|_| true), &self.out, None)?;
+                self.out
+                    .write(routes::LIVE_RELOAD, LIVE_RELOAD_JS.as_bytes())
+                    .map_err(|e| {
+                        Failure::new(
+                            vec![crate::diag::Diagnostic::error(format!(
+                                "cannot write the site: {e}"
+                            ))],
+                            false,
+                        )
+                    })?;
+                let to_reload = start.elapsed();
+                reload();
+                (ran.written + 1, to_reload)
             }
-        }
+        };
+        drop(outputs);
         self.remember_topics(hb);
-        let to_reload = start.elapsed();
-        reload();
         Ok(Rebuild {
             full,
             written,
@@ -217,18 +185,11 @@ impl Session {
             .collect();
     }
 
-    /// The pages a change to these documents shows up on, and among them
-    /// the documents' own pages; `None` when the change is not one this can
-    /// narrow (a document added, say).
-    fn affected_pages(
-        &self,
-        hb: &Handbook,
-        changed: &[PathBuf],
-    ) -> Option<(HashSet<String>, HashSet<String>)> {
+    /// What a change to these documents shows up in; `None` when the change
+    /// is not one this can narrow (a document added, say).
+    fn dirty(&self, hb: &Handbook, changed: &[PathBuf]) -> Option<Dirty> {
         let all: Vec<(&crate::model::Council, &Document)> = hb.documents().collect();
-        let mut pages = HashSet::new();
-        let mut own = HashSet::new();
-        let langs: Vec<&str> = hb.config.languages.iter().map(|l| l.code()).collect();
+        let mut dirty = Dirty::default();
         for path in changed {
             let rel = path.strip_prefix(&self.root).ok()?;
             let i = all.iter().position(|(_, d)| d.path == rel)?;
@@ -236,19 +197,26 @@ impl Session {
             let key = doc_key(c.id.as_str(), d.id.as_str());
             // A document that is new to this session changes lists everywhere.
             let old_topics = self.topics_of.get(&key)?;
-            let mut topics: Vec<String> = topics_of(d);
-            topics.extend(old_topics.iter().cloned());
-            let mut docs: Vec<(&str, &str)> = vec![(c.id.as_str(), d.id.as_str())];
+            dirty.topics.extend(topics_of(d));
+            dirty.topics.extend(old_topics.iter().cloned());
+            dirty.councils.insert(c.id.to_string());
+            dirty.edited.insert(key.clone());
+            dirty.documents.insert(key);
+            // Its neighbours link to it by title.
             for n in [i.checked_sub(1), Some(i + 1)].into_iter().flatten() {
                 if let Some((nc, nd)) = all.get(n) {
-                    docs.push((nc.id.as_str(), nd.id.as_str()));
+                    dirty
+                        .documents
+                        .insert(doc_key(nc.id.as_str(), nd.id.as_str()));
                 }
             }
             // Documents that cite this one, and those it cites: their pages
             // show links and "cited by" lines that may have changed.
             for cl in &d.clauses {
                 for r in &cl.referenced_by {
-                    docs.push((r.council.as_str(), r.document.as_str()));
+                    dirty
+                        .documents
+                        .insert(doc_key(r.council.as_str(), r.document.as_str()));
                 }
             }
             for (oc, od) in &all {
@@ -258,27 +226,13 @@ impl Session {
                         .any(|r| r.council == c.id && r.document == d.id)
                 });
                 if cited {
-                    docs.push((oc.id.as_str(), od.id.as_str()));
+                    dirty
+                        .documents
+                        .insert(doc_key(oc.id.as_str(), od.id.as_str()));
                 }
-            }
-            for lang in &langs {
-                own.insert(format!("{lang}/{}/{}.html", c.id, d.id));
-                pages.insert(format!("{lang}/index.html"));
-                pages.insert(format!("{lang}/topics/index.html"));
-                pages.insert(format!("{lang}/compare/index.html"));
-                pages.insert(format!("{lang}/compare/documents.html"));
-                pages.insert(format!("{lang}/{}/index.html", c.id));
-                for t in &topics {
-                    pages.insert(format!("{lang}/topics/{t}.html"));
-                }
-                for (dc, dd) in &docs {
-                    pages.insert(format!("{lang}/{dc}/{dd}.html"));
-                    pages.insert(format!("data/docs/{dc}--{dd}.js"));
-                }
-                pages.insert(format!("{lang}/print.html"));
             }
         }
-        Some((pages, own))
+        Some(dirty)
     }
 }
 

@@ -5,8 +5,8 @@
 use super::http::router;
 use super::live::Live;
 use super::{LIVE_RELOAD_JS, Session};
+use crate::build::Failure;
 use crate::diag::{Diagnostic, render_all};
-use crate::pipeline::Failure;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -186,7 +186,7 @@ fn first_build(s: &mut Session, out: &Path, last_error: &Mutex<Option<String>>) 
                 out.join("index.html"),
                 format!(
                     "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Build failed</title></head><body><main><h1>The build failed</h1><pre>{}</pre></main><script src=\"static/live-reload.js\"></script></body></html>",
-                    crate::markdown::escape_html(&text)
+                    crate::escape::escape_html(&text)
                 ),
             )
             .ok();

@@ -281,7 +281,7 @@ fn letters(value: i64) -> String {
 
 fn roman(value: i64) -> String {
     match u32::try_from(value) {
-        Ok(v @ 1..4000) => crate::numbering::labels::to_roman(v).to_uppercase(),
+        Ok(v @ 1..4000) => crate::load::numbering::labels::to_roman(v).to_uppercase(),
         _ => value.to_string(),
     }
 }

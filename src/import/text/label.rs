@@ -236,7 +236,7 @@ pub fn alpha_value(c: char) -> Option<u32> {
     }
 }
 
-pub use crate::numbering::labels::to_roman;
+pub use crate::load::numbering::labels::to_roman;
 
 /// The value of a Roman numeral up to 50, written the canonical way.
 pub fn roman(s: &str) -> Option<u32> {

@@ -2,8 +2,8 @@
 //! point at the right line of the file (front matter starts below `---`).
 
 use crate::diag::{Diagnostic, SourceFile};
-use crate::lang::Lang;
 use crate::model::Localized;
+use crate::model::lang::Lang;
 use indexmap::IndexMap;
 use serde::de::DeserializeOwned;
 use serde_saphyr::{Location, Spanned};

@@ -3,35 +3,34 @@
 //! Every link is relative, so the site works under a sub-path and from
 //! `file://`.
 
-use crate::comparison::{Matrix, current_as_of};
-use crate::i18n::Locales;
-use crate::lang::Lang;
-use crate::markdown::Fragment;
+mod print;
+
+use super::{Job as OutputJob, Needs, Output, RenderContext};
+use crate::diag::Diagnostic;
+use crate::model::fragment::Fragment;
+use crate::model::lang::Lang;
+use crate::model::matrix::{Matrix, current_as_of};
+use crate::model::routes::{self, up};
 use crate::model::*;
 use crate::theme::Theme;
-use rayon::prelude::*;
+use crate::theme::i18n::Locales;
 use serde::Serialize;
 use tera::Context;
 
 /// A rendered file: path relative to the output root, and its bytes.
 pub type OutFile = (String, Vec<u8>);
 
-/// Council and document ids that would clash with the site's own folders.
-pub const RESERVED_IDS: &[&str] = &[
-    "topics", "compare", "static", "data", "search", "print", "index", "assets",
-];
-
+/// The site output: every page of every UI language, the print edition
+/// and the documents comparison's data scripts.
 pub struct SiteRenderer<'a> {
     pub hb: &'a Handbook,
     pub theme: &'a Theme,
     pub locales: &'a Locales,
-    pub matrix: Matrix<'a>,
+    pub matrix: &'a Matrix<'a>,
     /// Whether the build also makes the PDF edition, so pages link to it.
     pub with_pdf: bool,
     /// Whether pages load the live-reload script (`serve`).
     pub live_reload: bool,
-    /// A progress bar for long builds in a terminal.
-    pub progress: Option<indicatif::ProgressBar>,
 }
 
 #[derive(Serialize)]
@@ -176,22 +175,15 @@ struct TableColumn<'a> {
     adopted: Option<String>,
 }
 
-/// Path from a page to its language root: `""` at the top, `"../"` one down.
-fn up(path: &str) -> String {
-    "../".repeat(path.matches('/').count())
-}
-
 impl<'a> SiteRenderer<'a> {
-    pub fn new(hb: &'a Handbook, theme: &'a Theme, locales: &'a Locales) -> SiteRenderer<'a> {
-        let matrix = Matrix::new(hb);
+    pub fn new(cx: &'a RenderContext<'a>) -> SiteRenderer<'a> {
         SiteRenderer {
-            hb,
-            theme,
-            locales,
-            matrix,
-            with_pdf: false,
-            live_reload: false,
-            progress: None,
+            hb: cx.handbook,
+            theme: cx.theme,
+            locales: cx.locales,
+            matrix: &cx.matrix,
+            with_pdf: cx.options.with_pdf,
+            live_reload: cx.options.live_reload,
         }
     }
 
@@ -231,10 +223,10 @@ impl<'a> SiteRenderer<'a> {
         fragment.render(&|mark: &str| match mark {
             "R" => root.clone(),
             _ if mark.starts_with("T:") => {
-                crate::markdown::escape_html(&self.topic_title(lang, &mark[2..]))
+                crate::escape::escape_html(&self.topic_title(lang, &mark[2..]))
             }
             _ if mark.starts_with("S:") => {
-                crate::markdown::escape_html(&self.locales.text(lang, &mark[2..]))
+                crate::escape::escape_html(&self.locales.text(lang, &mark[2..]))
             }
             _ if mark.starts_with("C:") => clauses
                 .get(&mark[2..])
@@ -247,7 +239,7 @@ impl<'a> SiteRenderer<'a> {
     /// What follows a clause on its document page: links to its topics and
     /// to the clauses that cite it, in the UI language.
     fn clause_extras(&self, clause: &Clause, lang: Lang, root: &str) -> String {
-        use crate::markdown::escape_html;
+        use crate::escape::escape_html;
         let mut out = String::new();
         if !clause.topics.is_empty() {
             let label = escape_html(&self.locales.text(lang, "clause-topics"));
@@ -257,7 +249,8 @@ impl<'a> SiteRenderer<'a> {
             for t in &clause.topics {
                 let title = escape_html(&self.topic_title(lang, t.as_str()));
                 out.push_str(&format!(
-                    " <a class=\"topic-chip\" href=\"{root}topics/{t}.html\">{title}</a>"
+                    " <a class=\"topic-chip\" href=\"{root}{}\">{title}</a>",
+                    routes::topic(t.as_str())
                 ));
             }
             out.push_str("</span>");
@@ -269,14 +262,26 @@ impl<'a> SiteRenderer<'a> {
             ));
             for (i, c) in clause.referenced_by.iter().enumerate() {
                 let sep = if i == 0 { " " } else { ", " };
-                let (anchor, number) = match &c.clause {
-                    Some(id) => (format!("#{}", id.anchor()), format!(" {id}")),
-                    None => (String::new(), String::new()),
+                let (href, number) = match &c.clause {
+                    Some(id) => (
+                        routes::clause_link(
+                            root,
+                            c.council.as_str(),
+                            c.document.as_str(),
+                            &id.anchor(),
+                        ),
+                        format!(" {id}"),
+                    ),
+                    None => (
+                        format!(
+                            "{root}{}",
+                            routes::document(c.council.as_str(), c.document.as_str())
+                        ),
+                        String::new(),
+                    ),
                 };
                 out.push_str(&format!(
-                    "{sep}<a href=\"{root}{}/{}.html{anchor}\">{}{}</a>",
-                    c.council,
-                    c.document,
+                    "{sep}<a href=\"{href}\">{}{}</a>",
                     escape_html(&c.council_name),
                     escape_html(&number)
                 ));
@@ -296,7 +301,7 @@ impl<'a> SiteRenderer<'a> {
             region: c.region.as_deref(),
             website: c.website.as_deref(),
             reference: c.kind == CouncilKind::Reference,
-            href: format!("{root}{}/index.html", c.id),
+            href: format!("{root}{}", routes::council(c.id.as_str())),
             documents: c
                 .documents
                 .iter()
@@ -310,7 +315,11 @@ impl<'a> SiteRenderer<'a> {
             id: d.id.as_str(),
             title: &d.title,
             lang: d.lang.code(),
-            href: format!("{}{}/{}.html", up(from), d.council, d.id),
+            href: format!(
+                "{}{}",
+                up(from),
+                routes::document(d.council.as_str(), d.id.as_str())
+            ),
             status: d.status.as_str(),
             adopted: d.adopted.map(|a| self.locales.date(lang, a)),
             adopted_iso: d.adopted.map(|a| a.iso()),
@@ -326,7 +335,7 @@ impl<'a> SiteRenderer<'a> {
         TopicLink {
             id: t.id.to_string(),
             title: self.topic_title(lang, t.id.as_str()),
-            href: format!("{}topics/{}.html", up(from), t.id),
+            href: format!("{}{}", up(from), routes::topic(t.id.as_str())),
             council_count: self.matrix.row(t.id.as_str()).map_or(0, |r| r.covered),
         }
     }
@@ -385,7 +394,7 @@ impl<'a> SiteRenderer<'a> {
                 .branding
                 .logo
                 .as_ref()
-                .map(|l| format!("{site_root}static/brand/{}", brand_file_name(l))),
+                .map(|l| format!("{site_root}{}", routes::brand(l))),
         );
         ctx.insert("breadcrumbs", &crumbs);
         ctx.insert("live_reload", &self.live_reload);
@@ -393,19 +402,19 @@ impl<'a> SiteRenderer<'a> {
             "pdf_href",
             &self
                 .with_pdf
-                .then(|| format!("{site_root}{}", crate::pipeline::pdf_path(lang))),
+                .then(|| format!("{site_root}{}", routes::pdf(lang))),
         );
         ctx.insert("has_code", &false);
         ctx.insert("scripts", &false);
         ctx
     }
 
-    pub(crate) fn render(&self, template: &str, ctx: &Context) -> Result<String, String> {
+    pub(crate) fn render(&self, template: &str, ctx: &Context) -> Result<String, Diagnostic> {
         let html = self
             .theme
             .tera
             .render(template, ctx)
-            .map_err(|e| format!("template {template}: {e}"))?;
+            .map_err(|e| self.theme.template_error(template, &e))?;
         // The one place every page passes: no control character survives.
         Ok(crate::escape::strip_controls(html))
     }
@@ -430,9 +439,9 @@ impl<'a> SiteRenderer<'a> {
         path: &str,
         template: &str,
         ctx: &Context,
-    ) -> Result<OutFile, String> {
+    ) -> Result<OutFile, Diagnostic> {
         Ok((
-            format!("{lang}/{path}"),
+            routes::in_lang(lang, path),
             self.render(template, ctx)?.into_bytes(),
         ))
     }
@@ -440,12 +449,12 @@ impl<'a> SiteRenderer<'a> {
     pub(crate) fn home_crumb(&self, lang: Lang, path: &str) -> Crumb {
         Crumb {
             title: self.locales.text(lang, "nav-home"),
-            href: Some(format!("{}index.html", up(path))),
+            href: Some(format!("{}{}", up(path), routes::HOME)),
         }
     }
 
-    pub fn home(&self, lang: Lang) -> Result<OutFile, String> {
-        let path = "index.html";
+    pub fn home(&self, lang: Lang) -> Result<OutFile, Diagnostic> {
+        let path = routes::HOME;
         let title = self.hb.config.title.get(&lang).cloned().unwrap_or_default();
         let mut ctx = self.base(lang, path, &title, Vec::new());
         let mut countries: Vec<CountryGroup<'_>> = Vec::new();
@@ -467,8 +476,8 @@ impl<'a> SiteRenderer<'a> {
         self.page(lang, path, "home.html", &ctx)
     }
 
-    pub fn council(&self, lang: Lang, c: &Council) -> Result<OutFile, String> {
-        let path = format!("{}/index.html", c.id);
+    pub fn council(&self, lang: Lang, c: &Council) -> Result<OutFile, Diagnostic> {
+        let path = routes::council(c.id.as_str());
         let crumbs = vec![
             self.home_crumb(lang, &path),
             Crumb {
@@ -488,13 +497,13 @@ impl<'a> SiteRenderer<'a> {
         d: &Document,
         prev: Option<&Document>,
         next: Option<&Document>,
-    ) -> Result<OutFile, String> {
-        let path = format!("{}/{}.html", c.id, d.id);
+    ) -> Result<OutFile, Diagnostic> {
+        let path = routes::document(c.id.as_str(), d.id.as_str());
         let crumbs = vec![
             self.home_crumb(lang, &path),
             Crumb {
                 title: c.name.clone(),
-                href: Some("index.html".into()),
+                href: Some(routes::FOLDER_INDEX.into()),
             },
             Crumb {
                 title: d.title.clone(),
@@ -518,22 +527,22 @@ impl<'a> SiteRenderer<'a> {
         self.page(lang, &path, "document.html", &ctx)
     }
 
-    pub fn topics_index(&self, lang: Lang) -> Result<OutFile, String> {
-        let path = "topics/index.html";
+    pub fn topics_index(&self, lang: Lang) -> Result<OutFile, Diagnostic> {
+        let path = routes::TOPICS;
         let mut ctx = self.section_page(lang, path, "topics-title");
         ctx.insert("groups", &self.groups(lang, path));
         ctx.insert("council_total", &self.hb.councils.len());
         self.page(lang, path, "topics.html", &ctx)
     }
 
-    pub fn topic(&self, lang: Lang, group: &TopicGroup, t: &Topic) -> Result<OutFile, String> {
-        let path = format!("topics/{}.html", t.id);
+    pub fn topic(&self, lang: Lang, group: &TopicGroup, t: &Topic) -> Result<OutFile, Diagnostic> {
+        let path = routes::topic(t.id.as_str());
         let title = self.topic_title(lang, t.id.as_str());
         let crumbs = vec![
             self.home_crumb(lang, &path),
             Crumb {
                 title: self.locales.text(lang, "topics-title"),
-                href: Some("index.html".into()),
+                href: Some(routes::FOLDER_INDEX.into()),
             },
             Crumb {
                 title: title.clone(),
@@ -554,12 +563,11 @@ impl<'a> SiteRenderer<'a> {
             for hit in hits {
                 let clause = TopicClause {
                     id: hit.clause.id.to_string(),
-                    href: format!(
-                        "{}{}/{}.html#{}",
-                        up(&path),
-                        c.id,
-                        hit.document.id,
-                        hit.clause.id.anchor()
+                    href: routes::clause_link(
+                        &up(&path),
+                        c.id.as_str(),
+                        hit.document.id.as_str(),
+                        &hit.clause.id.anchor(),
                     ),
                     html: self.bind(&hit.clause.html, lang, &path, None),
                 };
@@ -626,14 +634,14 @@ impl<'a> SiteRenderer<'a> {
     }
 
     /// The search page; the index itself is `static/search-index.js`.
-    pub fn search(&self, lang: Lang) -> Result<OutFile, String> {
-        let path = "search.html";
+    pub fn search(&self, lang: Lang) -> Result<OutFile, Diagnostic> {
+        let path = routes::SEARCH;
         let ctx = self.section_page(lang, path, "search-title");
         self.page(lang, path, "search.html", &ctx)
     }
 
-    pub fn compare(&self, lang: Lang) -> Result<OutFile, String> {
-        let path = "compare/index.html";
+    pub fn compare(&self, lang: Lang) -> Result<OutFile, Diagnostic> {
+        let path = routes::COMPARE;
         let mut ctx = self.section_page(lang, path, "compare-title");
         let councils = &self.hb.councils;
         let m = &self.matrix;
@@ -657,12 +665,12 @@ impl<'a> SiteRenderer<'a> {
                     clauses: cell
                         .iter()
                         .map(|h| ClauseRefView {
-                            id: crate::comparison::cell_label(c, h),
-                            href: format!(
-                                "../{}/{}.html#{}",
-                                c.id,
-                                h.document.id,
-                                h.clause.id.anchor()
+                            id: crate::model::matrix::cell_label(c, h),
+                            href: routes::clause_link(
+                                &up(path),
+                                c.id.as_str(),
+                                h.document.id.as_str(),
+                                &h.clause.id.anchor(),
                             ),
                         })
                         .collect(),
@@ -729,8 +737,8 @@ impl<'a> SiteRenderer<'a> {
     /// aligned topic by topic. The alignment is drawn in the browser from
     /// one small data script per document (`document_data`), loaded with
     /// `<script src>` so it works from `file://` too.
-    pub fn compare_documents(&self, lang: Lang) -> Result<OutFile, String> {
-        let path = "compare/documents.html";
+    pub fn compare_documents(&self, lang: Lang) -> Result<OutFile, Diagnostic> {
+        let path = routes::COMPARE_DOCUMENTS;
         let mut ctx = self.section_page(lang, path, "compare-docs-title");
         #[derive(Serialize)]
         struct Option_<'b> {
@@ -743,7 +751,7 @@ impl<'a> SiteRenderer<'a> {
             .hb
             .documents()
             .map(|(c, d)| Option_ {
-                key: format!("{}--{}", c.id, d.id),
+                key: routes::document_key(c.id.as_str(), d.id.as_str()),
                 council: &c.name,
                 title: &d.title,
                 lang: d.lang.code(),
@@ -762,10 +770,11 @@ impl<'a> SiteRenderer<'a> {
             .map(|t| TopicOut {
                 id: t.id.to_string(),
                 title: self.topic_title(lang, t.id.as_str()),
-                href: format!("../topics/{}.html", t.id),
+                href: format!("{}{}", up(path), routes::topic(t.id.as_str())),
             })
             .collect();
-        let topics_json = crate::escape::script_json(&topics).map_err(|e| e.to_string())?;
+        let topics_json =
+            crate::escape::script_json(&topics).map_err(|e| Diagnostic::error(e.to_string()))?;
         ctx.insert("options", &options);
         ctx.insert("topics_json", &topics_json);
         ctx.insert("scripts", &true);
@@ -777,7 +786,7 @@ impl<'a> SiteRenderer<'a> {
     /// The same for every UI language: links are relative to the comparison
     /// page in any language folder, and topic titles in cross-references are
     /// tagged so the page can put them in its own language.
-    pub fn document_data(&self, c: &Council, d: &Document) -> Result<OutFile, String> {
+    pub fn document_data(&self, c: &Council, d: &Document) -> Result<OutFile, Diagnostic> {
         let default = self.hb.config.default_language();
         #[derive(Serialize)]
         struct ClauseOut {
@@ -796,12 +805,14 @@ impl<'a> SiteRenderer<'a> {
             example: bool,
             clauses: Vec<ClauseOut>,
         }
+        // Bound for the documents comparison page, which loads the script.
+        let root = up(routes::COMPARE_DOCUMENTS);
         let out = DocOut {
-            key: format!("{}--{}", c.id, d.id),
+            key: routes::document_key(c.id.as_str(), d.id.as_str()),
             council: &c.name,
             title: &d.title,
             lang: d.lang.code(),
-            href: format!("../{}/{}.html", c.id, d.id),
+            href: format!("{root}{}", routes::document(c.id.as_str(), d.id.as_str())),
             example: d.example,
             clauses: d
                 .clauses
@@ -809,16 +820,16 @@ impl<'a> SiteRenderer<'a> {
                 .filter(|cl| cl.kind == ClauseKind::Item || !cl.topics.is_empty())
                 .map(|cl| ClauseOut {
                     id: cl.id.to_string(),
-                    href: format!("../{}/{}.html#{}", c.id, d.id, cl.id.anchor()),
+                    href: routes::clause_link(&root, c.id.as_str(), d.id.as_str(), &cl.id.anchor()),
                     html: cl.html.render(&|mark: &str| match mark {
-                        "R" => "../".to_string(),
+                        "R" => root.clone(),
                         _ if mark.starts_with("S:") => {
-                            crate::markdown::escape_html(&self.locales.text(default, &mark[2..]))
+                            crate::escape::escape_html(&self.locales.text(default, &mark[2..]))
                         }
                         _ if mark.starts_with("T:") => format!(
                             "<span data-topic=\"{}\">{}</span>",
                             &mark[2..],
-                            crate::markdown::escape_html(&self.topic_title(default, &mark[2..]))
+                            crate::escape::escape_html(&self.topic_title(default, &mark[2..]))
                         ),
                         _ => String::new(),
                     }),
@@ -826,7 +837,8 @@ impl<'a> SiteRenderer<'a> {
                 })
                 .collect(),
         };
-        let json = crate::escape::script_json(&out).map_err(|e| e.to_string())?;
+        let json =
+            crate::escape::script_json(&out).map_err(|e| Diagnostic::error(e.to_string()))?;
         Ok((
             document_data_path(c, d),
             format!("window.klausulDocument({json});\n").into_bytes(),
@@ -835,9 +847,9 @@ impl<'a> SiteRenderer<'a> {
 
     /// The site root: a page that sends readers to the default language,
     /// with plain links for every language (works without JavaScript).
-    pub fn root_redirect(&self) -> Result<OutFile, String> {
+    pub fn root_redirect(&self) -> Result<OutFile, Diagnostic> {
         let default = self.hb.config.default_language();
-        let mut ctx = self.base(default, "index.html", "", Vec::new());
+        let mut ctx = self.base(default, routes::ROOT_REDIRECT, "", Vec::new());
         ctx.insert("site_root", "");
         let languages: Vec<LangLink> = self
             .hb
@@ -847,169 +859,138 @@ impl<'a> SiteRenderer<'a> {
             .map(|&l| LangLink {
                 code: l.code(),
                 name: l.endonym(),
-                href: format!("{}/index.html", l.code()),
+                href: routes::in_lang(l, routes::HOME),
                 current: l == default,
             })
             .collect();
         ctx.insert("languages", &languages);
-        ctx.insert("target", &format!("{default}/index.html"));
+        ctx.insert("target", &routes::in_lang(default, routes::HOME));
         Ok((
-            "index.html".into(),
+            routes::ROOT_REDIRECT.into(),
             self.render("redirect.html", &ctx)?.into_bytes(),
         ))
     }
 
-    /// Every page of every UI language, rendered in parallel.
     /// The pages every UI language has once, by path below its folder.
     fn language_pages() -> [(&'static str, PageFn<'a>); 6] {
         [
-            ("index.html", Self::home),
-            ("topics/index.html", Self::topics_index),
-            ("compare/index.html", Self::compare),
-            ("compare/documents.html", Self::compare_documents),
-            ("search.html", Self::search),
-            ("print.html", Self::print_edition),
+            (routes::HOME, Self::home),
+            (routes::TOPICS, Self::topics_index),
+            (routes::COMPARE, Self::compare),
+            (routes::COMPARE_DOCUMENTS, Self::compare_documents),
+            (routes::SEARCH, Self::search),
+            (routes::PRINT, Self::print_edition),
         ]
     }
 
-    /// Every page of every UI language, as (output path, job). Knowing the
-    /// path before rendering lets `serve` render only what a change affects.
-    fn jobs(&self) -> Vec<(String, Job<'_>)> {
-        let mut jobs: Vec<(String, Job<'_>)> = Vec::new();
-        jobs.push(("index.html".into(), Box::new(|| self.root_redirect())));
-        for (c, d) in self.hb.documents() {
-            jobs.push((
+    /// A rough cost of each page kind, in bytes of content it shows, so the
+    /// largest pages start first.
+    fn weight(&self, page: &str) -> u64 {
+        let body: u64 = self
+            .hb
+            .documents()
+            .map(|(_, d)| d.body.0.len() as u64)
+            .sum();
+        let cells = (self.hb.councils.len() * self.matrix.rows.len()) as u64;
+        match page {
+            routes::PRINT => body,
+            routes::COMPARE => cells * 40,
+            routes::HOME => self.hb.councils.len() as u64 * 400,
+            _ => self.hb.documents().count() as u64 * 100,
+        }
+    }
+}
+
+/// A finished page as a job's bytes.
+fn bytes(page: Result<OutFile, Diagnostic>) -> Result<Vec<u8>, Diagnostic> {
+    page.map(|(_, bytes)| bytes)
+}
+
+fn doc_key(c: &Council, d: &Document) -> String {
+    format!("{}/{}", c.id, d.id)
+}
+
+impl Output for SiteRenderer<'_> {
+    fn name(&self) -> &'static str {
+        "site"
+    }
+
+    fn jobs(&self) -> Vec<OutputJob<'_>> {
+        let mut jobs = vec![OutputJob::new(
+            routes::ROOT_REDIRECT,
+            Needs::Theme,
+            1,
+            || bytes(self.root_redirect()),
+        )];
+        let docs: Vec<(&Council, &Document)> = self.hb.documents().collect();
+        for &(c, d) in &docs {
+            jobs.push(OutputJob::new(
                 document_data_path(c, d),
-                Box::new(move || self.document_data(c, d)),
+                Needs::Document(doc_key(c, d)),
+                d.body.0.len() as u64,
+                move || bytes(self.document_data(c, d)),
             ));
         }
+        let topic_weight = |t: &Topic| -> u64 {
+            self.matrix.row(t.id.as_str()).map_or(0, |r| {
+                r.cells
+                    .iter()
+                    .flatten()
+                    .map(|h| h.clause.html.0.len() as u64 + 200)
+                    .sum()
+            }) + self.hb.councils.len() as u64 * 50
+        };
         for &lang in &self.hb.config.languages {
             for (page, render) in Self::language_pages() {
-                jobs.push((
-                    format!("{lang}/{page}"),
-                    Box::new(move || render(self, lang)),
+                let needs = if page == routes::SEARCH {
+                    Needs::Theme
+                } else {
+                    Needs::AllDocuments
+                };
+                jobs.push(OutputJob::new(
+                    routes::in_lang(lang, page),
+                    needs,
+                    self.weight(page),
+                    move || bytes(render(self, lang)),
                 ));
             }
             for g in &self.hb.taxonomy.groups {
                 for t in &g.topics {
-                    jobs.push((
-                        format!("{lang}/topics/{}.html", t.id),
-                        Box::new(move || self.topic(lang, g, t)),
+                    jobs.push(OutputJob::new(
+                        routes::in_lang(lang, &routes::topic(t.id.as_str())),
+                        Needs::Topic(t.id.to_string()),
+                        topic_weight(t),
+                        move || bytes(self.topic(lang, g, t)),
                     ));
                 }
             }
-            let docs: Vec<(&Council, &Document)> = self.hb.documents().collect();
             for c in &self.hb.councils {
-                jobs.push((
-                    format!("{lang}/{}/index.html", c.id),
-                    Box::new(move || self.council(lang, c)),
+                jobs.push(OutputJob::new(
+                    routes::in_lang(lang, &routes::council(c.id.as_str())),
+                    Needs::Council(c.id.to_string()),
+                    c.documents.len() as u64 * 200,
+                    move || bytes(self.council(lang, c)),
                 ));
             }
             for (i, &(c, d)) in docs.iter().enumerate() {
                 let prev = i.checked_sub(1).map(|p| docs[p].1);
                 let next = docs.get(i + 1).map(|n| n.1);
-                jobs.push((
-                    format!("{lang}/{}/{}.html", c.id, d.id),
-                    Box::new(move || self.document(lang, c, d, prev, next)),
+                jobs.push(OutputJob::new(
+                    routes::in_lang(lang, &routes::document(c.id.as_str(), d.id.as_str())),
+                    Needs::Document(doc_key(c, d)),
+                    d.body.0.len() as u64 + 2000,
+                    move || bytes(self.document(lang, c, d, prev, next)),
                 ));
             }
         }
         jobs
     }
-
-    /// Every page of every UI language, rendered in parallel.
-    pub fn render_all(&self) -> Result<Vec<OutFile>, String> {
-        self.render_where(&|_| true)
-    }
-
-    /// The pages whose output path `wanted` accepts, rendered in parallel.
-    pub fn render_where(
-        &self,
-        wanted: &(dyn Fn(&str) -> bool + Sync),
-    ) -> Result<Vec<OutFile>, String> {
-        let pages = std::sync::Mutex::new(Vec::new());
-        self.render_into(wanted, &|page| {
-            if let Ok(mut pages) = pages.lock() {
-                pages.push(page);
-            }
-            Ok(())
-        })?;
-        let mut pages = pages
-            .into_inner()
-            .map_err(|_| "internal lock poisoned".to_string())?;
-        pages.sort_by(|a, b| a.0.cmp(&b.0));
-        Ok(pages)
-    }
-
-    /// Renders the pages `wanted` accepts in parallel and hands each to
-    /// `sink` as soon as it is made, so a large site is never all in
-    /// memory at once. Returns how many pages were made.
-    pub fn render_into(
-        &self,
-        wanted: &(dyn Fn(&str) -> bool + Sync),
-        sink: &(dyn Fn(OutFile) -> Result<(), String> + Sync),
-    ) -> Result<usize, String> {
-        let jobs: Vec<(String, Job<'_>)> = self
-            .jobs()
-            .into_iter()
-            .filter(|(path, _)| wanted(path))
-            .collect();
-        if let Some(bar) = &self.progress {
-            bar.set_length(jobs.len() as u64);
-        }
-        let timings = std::env::var_os("KLAUSUL_TIMINGS").is_some();
-        let spent: std::sync::Mutex<std::collections::BTreeMap<String, (usize, f64, usize)>> =
-            Default::default();
-        jobs.par_iter().try_for_each(|(path, job)| {
-            let t = std::time::Instant::now();
-            let page = job()?;
-            if timings && let Ok(mut spent) = spent.lock() {
-                let e = spent.entry(page_kind(path)).or_default();
-                e.0 += 1;
-                e.1 += t.elapsed().as_secs_f64() * 1000.0;
-                e.2 += page.1.len();
-            }
-            if let Some(bar) = &self.progress {
-                bar.inc(1);
-            }
-            sink(page)
-        })?;
-        if timings && let Ok(spent) = spent.lock() {
-            for (kind, (n, ms, bytes)) in spent.iter() {
-                eprintln!(
-                    "timing:   {kind:<24} {n:>6} pages {ms:>9.1} ms cpu {:>8.1} MiB",
-                    *bytes as f64 / 1048576.0
-                );
-            }
-        }
-        Ok(jobs.len())
-    }
-}
-
-/// A page's kind, from its path, for timings: `topics/*.html`, `*/index.html`.
-fn page_kind(path: &str) -> String {
-    let rest = path.split_once('/').map_or(path, |(_, r)| r);
-    match rest.split_once('/') {
-        Some(("topics", f)) if f != "index.html" => "topics/*".into(),
-        Some(("docs", _)) => "data/docs/*".into(),
-        Some(("compare", f)) => format!("compare/{f}"),
-        Some((_, "index.html")) => "<council>/index".into(),
-        Some(_) => "<council>/<document>".into(),
-        None => rest.to_string(),
-    }
 }
 
 /// Renders one page of a UI language.
-type PageFn<'a> = fn(&SiteRenderer<'a>, Lang) -> Result<OutFile, String>;
-
-type Job<'a> = Box<dyn Fn() -> Result<OutFile, String> + Sync + 'a>;
+type PageFn<'a> = fn(&SiteRenderer<'a>, Lang) -> Result<OutFile, Diagnostic>;
 
 /// Where a document's data script for the documents comparison goes.
 pub fn document_data_path(c: &Council, d: &Document) -> String {
-    format!("data/docs/{}--{}.js", c.id, d.id)
-}
-
-/// The file name a logo gets under `static/brand/`.
-pub fn brand_file_name(logo: &str) -> String {
-    logo.rsplit('/').next().unwrap_or(logo).to_string()
+    routes::document_data(c.id.as_str(), d.id.as_str())
 }

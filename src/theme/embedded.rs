@@ -1,7 +1,7 @@
 //! The default theme and UI strings, compiled into the binary so an installed
 //! `klausul` needs nothing beside the handbook's content.
 
-use crate::lang::Lang;
+use crate::model::lang::Lang;
 use include_dir::{Dir, include_dir};
 
 static THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");

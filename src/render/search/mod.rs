@@ -31,8 +31,8 @@
 //! same for each equivalence class and topic, plus per clause its document,
 //! number and the start of its text for the excerpt.
 
-use crate::lang::Lang;
 use crate::model::Handbook;
+use crate::model::lang::Lang;
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -922,7 +922,7 @@ pub fn index_js(hb: &Handbook) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::markdown::Fragment;
+    use crate::model::fragment::Fragment;
     use crate::model::*;
     use std::path::PathBuf;
 
@@ -1255,5 +1255,30 @@ mod tests {
         assert_eq!(v["clauses"].as_array().unwrap().len(), 6);
         assert_eq!(v["council_words"]["volda"], serde_json::json!([0]));
         assert!(v["council_words"].get("kommune").is_none());
+    }
+}
+
+/// The search index as an output: one script, `static/search-index.js`.
+pub struct SearchOutput<'a> {
+    pub cx: &'a super::RenderContext<'a>,
+}
+
+impl super::Output for SearchOutput<'_> {
+    fn name(&self) -> &'static str {
+        "search"
+    }
+
+    fn jobs(&self) -> Vec<super::Job<'_>> {
+        let hb = self.cx.handbook;
+        let words = hb
+            .documents()
+            .map(|(_, d)| d.clauses.iter().map(|c| c.text.len() as u64).sum::<u64>())
+            .sum::<u64>();
+        vec![super::Job::new(
+            crate::model::routes::SEARCH_INDEX,
+            super::Needs::AllDocuments,
+            words,
+            move || Ok(index_js(hb).into_bytes()),
+        )]
     }
 }

@@ -5,15 +5,17 @@
 
 use crate::diag::{Diagnostic, SourceFile};
 use crate::limits;
+use crate::load::numbering::{self, Numberer};
 use crate::model::{ClauseId, ClauseKind};
-use crate::numbering::{self, Numberer};
 use pulldown_cmark::{
     CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd, TextMergeWithOffset,
 };
 use std::ops::Range;
 
+pub mod highlight;
 mod html;
-pub use html::{Fragment, MARK_CLOSE, MARK_OPEN, escape_html, html_unescape};
+pub use crate::escape::{escape_html, html_unescape};
+pub use crate::model::fragment::{Fragment, MARK_CLOSE, MARK_OPEN};
 use html::{body_html, is_safe_url, own_mark};
 use std::sync::Arc;
 
@@ -313,7 +315,7 @@ impl Walk<'_, '_> {
             .components()
             .all(|c| matches!(c, std::path::Component::Normal(_)));
         if plain && dir.join(path).is_file() {
-            if let Err(refused) = crate::assets::check(dir, path) {
+            if let Err(refused) = crate::load::assets::check(dir, path) {
                 self.error(range, refused.message, refused.help);
                 return None;
             }
@@ -321,7 +323,10 @@ impl Walk<'_, '_> {
                 self.parsed.assets.push(path.to_string());
             }
             let root = Fragment::root_marker();
-            return Some(format!("{root}../assets/{council}/{dest}"));
+            return Some(format!(
+                "{root}../{}",
+                crate::model::routes::asset(council, dest)
+            ));
         }
         if is_image {
             self.error(
@@ -681,9 +686,9 @@ impl Walk<'_, '_> {
                     j += 1;
                 }
                 self.parsed.has_code = true;
-                self.emit(Event::Html(CowStr::from(crate::highlight::highlight(
-                    &code, &lang,
-                ))));
+                self.emit(Event::Html(CowStr::from(
+                    crate::load::markdown::highlight::highlight(&code, &lang),
+                )));
                 return j + 1;
             }
             Event::FootnoteReference(name) => {

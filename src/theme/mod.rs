@@ -1,9 +1,11 @@
 //! The theme: Tera templates and static files, built in and overridable by
 //! the handbook's own `themes/<name>/`. Templates are parsed once per build.
 
+pub mod embedded;
+pub mod i18n;
+
 use crate::diag::Diagnostic;
-use crate::embedded;
-use crate::i18n::Locales;
+use crate::theme::i18n::Locales;
 use fluent_templates::FluentLoader;
 use std::path::Path;
 use std::sync::Arc;
@@ -11,6 +13,9 @@ use tera::Tera;
 
 pub struct Theme {
     pub tera: Tera,
+    /// Where each template came from, for errors: the theme's file, or the
+    /// built-in theme.
+    sources: std::collections::HashMap<String, std::path::PathBuf>,
     /// Static files as (path under `static/`, bytes).
     pub static_files: Vec<(String, Vec<u8>)>,
 }
@@ -30,15 +35,20 @@ impl Theme {
             .into_iter()
             .map(|(n, b)| (n, b.to_vec()))
             .collect();
+        let mut sources: std::collections::HashMap<String, std::path::PathBuf> = templates
+            .iter()
+            .map(|(n, _)| (n.clone(), Path::new("(built-in theme)/templates").join(n)))
+            .collect();
         let dir = root.join("themes").join(name);
-        for path in crate::content::sorted_files(&dir.join("templates"), "html") {
+        for path in crate::load::content::sorted_files(&dir.join("templates"), "html") {
             let shown = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
-            match crate::content::read_text(&path, &shown) {
+            match crate::load::content::read_text(&path, &shown) {
                 Ok(file) => {
                     let Some(file_name) = path.file_name().and_then(|n| n.to_str()) else {
                         continue;
                     };
                     templates.retain(|(n, _)| n != file_name);
+                    sources.insert(file_name.to_string(), shown);
                     templates.push((file_name.to_string(), file.text.clone()));
                 }
                 Err(d) => diagnostics.push(d),
@@ -86,7 +96,30 @@ impl Theme {
             );
             return None;
         }
-        Some(Theme { tera, static_files })
+        Some(Theme {
+            tera,
+            sources,
+            static_files,
+        })
+    }
+
+    /// A template that failed while rendering a page, as a diagnostic in the
+    /// template's own file.
+    pub fn template_error(&self, template: &str, e: &tera::Error) -> Diagnostic {
+        let file = self
+            .sources
+            .get(template)
+            .cloned()
+            .unwrap_or_else(|| Path::new("templates").join(template));
+        let mut message = format!("template `{template}` failed: {e}");
+        let mut source = std::error::Error::source(e);
+        while let Some(cause) = source {
+            message.push_str(&format!("\n  {cause}"));
+            source = cause.source();
+        }
+        Diagnostic::error(message)
+            .in_file(file)
+            .help("a template may use a variable, filter or function that does not exist; compare it with the built-in theme's template of the same name")
     }
 }
 

@@ -2,9 +2,9 @@
 //! (title page, contents, every document with its clause numbers, metadata
 //! and printed source addresses, and a topic index), styled for A4 paper.
 
-use crate::lang::Lang;
-use crate::markdown::MARK_OPEN;
-use crate::site::{Crumb, OutFile, SiteRenderer};
+use crate::model::fragment::MARK_OPEN;
+use crate::model::lang::Lang;
+use crate::render::site::{Crumb, OutFile, SiteRenderer};
 use serde::Serialize;
 
 /// Stands for the language root while a body is bound for the print page,
@@ -14,14 +14,14 @@ const PRINT_ROOT: &str = "\u{E002}";
 #[derive(Serialize)]
 struct PrintDoc<'a> {
     anchor: String,
-    doc: crate::site::DocView<'a>,
+    doc: crate::render::site::DocView<'a>,
     body: String,
 }
 
 #[derive(Serialize)]
 struct PrintCouncil<'a> {
     anchor: String,
-    council: crate::site::CouncilView<'a>,
+    council: crate::render::site::CouncilView<'a>,
     documents: Vec<PrintDoc<'a>>,
 }
 
@@ -95,8 +95,8 @@ fn localize_body(html: &str, council: &str, doc: &str) -> String {
 }
 
 impl SiteRenderer<'_> {
-    pub fn print_edition(&self, lang: Lang) -> Result<OutFile, String> {
-        let path = "print.html";
+    pub fn print_edition(&self, lang: Lang) -> Result<OutFile, crate::diag::Diagnostic> {
+        let path = crate::model::routes::PRINT;
         let title = self.hb.config.title.get(&lang).cloned().unwrap_or_default();
         let crumbs = vec![
             self.home_crumb(lang, path),
@@ -152,7 +152,7 @@ impl SiteRenderer<'_> {
                                             label: format!(
                                                 "{} {}",
                                                 c.name,
-                                                crate::comparison::cell_label(c, h)
+                                                crate::model::matrix::cell_label(c, h)
                                             ),
                                             href: format!(
                                                 "#{}{}",
@@ -172,7 +172,7 @@ impl SiteRenderer<'_> {
             .hb
             .councils
             .iter()
-            .filter_map(crate::comparison::current_as_of)
+            .filter_map(crate::model::matrix::current_as_of)
             .max();
         ctx.insert("councils", &councils);
         ctx.insert("index", &index);

@@ -8,11 +8,11 @@
 //! never writes (`markers`) tell Bokmål from Nynorsk, where lingua was
 //! confidently wrong on plain Bokmål.
 
-use crate::content::LoadedCouncil;
 use crate::diag::Diagnostic;
-use crate::lang::Lang;
-use crate::markdown::{MARK_CLOSE, MARK_OPEN};
+use crate::load::content::LoadedCouncil;
+use crate::load::markdown::{MARK_CLOSE, MARK_OPEN};
 use crate::model::SiteConfig;
+use crate::model::lang::Lang;
 use lingua::{Language, LanguageDetector, LanguageDetectorBuilder};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -163,7 +163,7 @@ pub fn check_documents(
     if !config.language_check {
         return;
     }
-    let mut phases = crate::pipeline::Phases::new();
+    let mut phases = crate::build::Phases::new();
     let clauses: Vec<_> = councils
         .iter()
         .flat_map(|c| &c.documents)

@@ -4,10 +4,10 @@
 //! override never breaks a build.
 
 use crate::diag::{Diagnostic, SourceFile};
-use crate::embedded;
-use crate::lang::Lang;
 use crate::limits::{self, MAX_FLUENT_NESTING};
 use crate::model::Date;
+use crate::model::lang::Lang;
+use crate::theme::embedded;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use fluent_templates::Loader;
@@ -35,9 +35,9 @@ impl Locales {
                 add_resource(&mut bundle, &file, diagnostics);
             }
             let dir = root.join("locales").join(lang.code());
-            for path in crate::content::sorted_files(&dir, "ftl") {
+            for path in crate::load::content::sorted_files(&dir, "ftl") {
                 let rel = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
-                match crate::content::read_text(&path, &rel) {
+                match crate::load::content::read_text(&path, &rel) {
                     Ok(file) => add_resource(&mut bundle, &file, diagnostics),
                     Err(d) => diagnostics.push(d),
                 }

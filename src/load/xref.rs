@@ -2,9 +2,10 @@
 //! and `[[topic:confidentiality]]`, resolved once every document is loaded.
 //! A reference that points nowhere is an error at its line.
 
-use crate::content::{LoadedCouncil, closest};
 use crate::diag::Diagnostic;
-use crate::markdown::{Fragment, MARK_CLOSE, MARK_OPEN, XrefUse, escape_html};
+use crate::load::content::{LoadedCouncil, closest};
+use crate::load::markdown::{Fragment, MARK_CLOSE, MARK_OPEN, XrefUse, escape_html};
+use crate::model::routes;
 use crate::model::{Citation, ClauseId, Slug, Taxonomy, XrefLabel};
 use std::collections::HashMap;
 
@@ -160,7 +161,7 @@ pub fn resolve_all(
                 for c in &mut ld.doc.clauses {
                     if c.text.contains(MARK_OPEN) {
                         // Plain text: the labels are filled in unescaped.
-                        c.text = crate::markdown::html_unescape(
+                        c.text = crate::escape::html_unescape(
                             &fill(&Fragment(std::mem::take(&mut c.text)), &texts).0,
                         );
                     }
@@ -202,7 +203,10 @@ fn resolve_one(
             }
             let text = label.unwrap_or_else(|| Fragment::topic_marker(id));
             Ok((
-                format!("<a class=\"xref xref-topic\" href=\"{root}topics/{id}.html\">{text}</a>"),
+                format!(
+                    "<a class=\"xref xref-topic\" href=\"{root}{}\">{text}</a>",
+                    routes::topic(id)
+                ),
                 None,
             ))
         }
@@ -265,10 +269,8 @@ fn resolve_one(
                     escape_html(&format!("{name} {id}"))
                 }
             });
-            let html = format!(
-                "<a class=\"xref\" href=\"{root}{council_id}/{doc_id}.html#{}\">{text}</a>",
-                id.anchor()
-            );
+            let href = routes::clause_link(&root, council_id, doc_id.as_str(), &id.anchor());
+            let html = format!("<a class=\"xref\" href=\"{href}\">{text}</a>");
             Ok((html, Some((council_id.to_string(), doc_id, (*id).clone()))))
         }
     }

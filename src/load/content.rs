@@ -4,10 +4,10 @@
 //! (cross-references) live in `xref`.
 
 use crate::diag::{Diagnostic, SourceFile};
-use crate::lang::Lang;
-use crate::markdown::{self, BodyContext, MARK_CLOSE, MARK_OPEN, ParsedBody, XrefUse};
+use crate::load::markdown::{self, BodyContext, MARK_CLOSE, MARK_OPEN, ParsedBody, XrefUse};
+use crate::load::yaml::YamlIn;
+use crate::model::lang::Lang;
 use crate::model::*;
-use crate::yaml::YamlIn;
 use indexmap::IndexMap;
 use rayon::prelude::*;
 use serde::Deserialize;
@@ -106,7 +106,7 @@ fn link_skipped(root: &Path, path: &Path, what: &str) -> Diagnostic {
 /// Reads one of the handbook's own files (klausul.yaml, topics.yaml,
 /// council.yaml). A link that leads out of the handbook is refused before
 /// anything is read, so its target is never quoted or published. `root`
-/// is resolved (`pipeline::load` resolves it once).
+/// is resolved (`build::load` resolves it once).
 fn read_own(root: &Path, path: &Path, shown: &Path) -> Result<Arc<SourceFile>, Diagnostic> {
     if let Err(outside @ crate::paths::Outside::Elsewhere(_)) =
         crate::paths::real_inside(root, path)
@@ -244,7 +244,7 @@ pub fn load_config(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<Sit
         let p = Path::new(&logo.value);
         let safe = p.components().all(|c| matches!(c, std::path::Component::Normal(_)));
         if safe && root.join(p).is_file() {
-            if let Err(refused) = crate::assets::check(root, &logo.value) {
+            if let Err(refused) = crate::load::assets::check(root, &logo.value) {
                 diagnostics.push(y.error_at(logo, logo.value.len(), refused.message).help(refused.help));
                 return None;
             }
@@ -867,7 +867,7 @@ fn load_document(
         );
     }
 
-    let doc_href = format!("{council}/{id}.html");
+    let doc_href = crate::model::routes::document(council.as_str(), id.as_str());
     let council_dir = path.parent().unwrap_or(root);
     let ctx = BodyContext {
         file: &file,

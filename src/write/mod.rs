@@ -7,6 +7,9 @@
 //! while holding it was left by a build that was killed: the next build
 //! finishes or undoes that build's swap and removes the rest.
 
+mod sinks;
+pub use sinks::{Discard, Folder, Sink};
+
 use std::fs::File;
 use std::io;
 use std::path::{Component, Path, PathBuf};

@@ -45,10 +45,10 @@ pub fn highlight(code: &str, lang: &str) -> String {
             if ok {
                 out.push_str(&generator.finalize());
             } else {
-                out.push_str(&crate::markdown::escape_html(code));
+                out.push_str(&crate::escape::escape_html(code));
             }
         }
-        None => out.push_str(&crate::markdown::escape_html(code)),
+        None => out.push_str(&crate::escape::escape_html(code)),
     }
     out.push_str("</code></pre>\n");
     out

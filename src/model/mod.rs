@@ -1,7 +1,12 @@
 //! The handbook as typed data: what the loaders produce and every output reads.
 
-use crate::lang::Lang;
-use crate::markdown::Fragment;
+pub mod fragment;
+pub mod lang;
+pub mod matrix;
+pub mod routes;
+
+use fragment::Fragment;
+use lang::Lang;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt;

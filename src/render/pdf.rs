@@ -1,0 +1,41 @@
+//! The PDF edition as an output: one file per UI language, typeset by
+//! `crate::pdf` (Typst, behind the `pdf` feature).
+
+use super::{Job, Needs, Output, RenderContext};
+use crate::diag::Diagnostic;
+use crate::model::routes;
+
+pub struct PdfOutput<'a> {
+    pub cx: &'a RenderContext<'a>,
+}
+
+impl Output for PdfOutput<'_> {
+    fn name(&self) -> &'static str {
+        "pdf"
+    }
+
+    fn jobs(&self) -> Vec<Job<'_>> {
+        let cx = self.cx;
+        let hb = cx.handbook;
+        // Far the largest jobs of a build: they start first.
+        let weight = hb
+            .documents()
+            .map(|(_, d)| d.clauses.len() as u64)
+            .sum::<u64>()
+            * 1000;
+        hb.config
+            .languages
+            .iter()
+            .map(|&lang| {
+                Job::new(routes::pdf(lang), Needs::AllDocuments, weight, move || {
+                    let markup = crate::pdf::markup(hb, cx.locales, lang);
+                    crate::pdf::compile(&markup).map_err(|e| {
+                        Diagnostic::error(format!("the {lang} PDF could not be made: {e}")).help(
+                            "this is a bug in Klausul's PDF output; please report it with the handbook that caused it",
+                        )
+                    })
+                })
+            })
+            .collect()
+    }
+}
