@@ -3,18 +3,21 @@
 //! Every link is relative, so the site works under a sub-path and from
 //! `file://`.
 
+mod compare;
+use views::{Crumb, LangLink};
+mod pages;
 mod print;
+mod views;
 
 use super::{Job as OutputJob, Needs, Output, RenderContext};
 use crate::diag::Diagnostic;
 use crate::model::fragment::Fragment;
 use crate::model::lang::Lang;
-use crate::model::matrix::{Matrix, current_as_of};
+use crate::model::matrix::Matrix;
 use crate::model::routes::{self, up};
 use crate::model::*;
 use crate::theme::Theme;
 use crate::theme::i18n::Locales;
-use serde::Serialize;
 use tera::Context;
 
 /// A rendered file: path relative to the output root, and its bytes.
@@ -33,148 +36,6 @@ pub struct SiteRenderer<'a> {
     pub live_reload: bool,
 }
 
-#[derive(Serialize)]
-struct LangLink {
-    code: &'static str,
-    name: &'static str,
-    href: String,
-    current: bool,
-}
-
-#[derive(Serialize)]
-pub(crate) struct Crumb {
-    pub(crate) title: String,
-    pub(crate) href: Option<String>,
-}
-
-#[derive(Serialize)]
-pub(crate) struct CouncilView<'a> {
-    id: &'a str,
-    name: &'a str,
-    lang: &'static str,
-    country: &'static str,
-    region: Option<&'a str>,
-    website: Option<&'a str>,
-    reference: bool,
-    href: String,
-    documents: Vec<DocView<'a>>,
-}
-
-#[derive(Serialize)]
-pub(crate) struct DocView<'a> {
-    id: &'a str,
-    title: &'a str,
-    lang: &'static str,
-    href: String,
-    status: &'static str,
-    adopted: Option<String>,
-    adopted_iso: Option<String>,
-    decided_by: Option<&'a str>,
-    case_ref: Option<&'a str>,
-    source: Option<&'a str>,
-    example: bool,
-    clause_count: usize,
-}
-
-#[derive(Serialize)]
-struct ClauseRefView {
-    id: String,
-    href: String,
-}
-
-#[derive(Serialize)]
-struct TopicLink {
-    id: String,
-    title: String,
-    href: String,
-    council_count: usize,
-}
-
-#[derive(Serialize)]
-struct GroupView {
-    id: String,
-    title: String,
-    topics: Vec<TopicLink>,
-}
-
-#[derive(Serialize)]
-struct CountryGroup<'a> {
-    code: &'static str,
-    councils: Vec<CouncilView<'a>>,
-}
-
-#[derive(Serialize)]
-struct TopicClause {
-    id: String,
-    href: String,
-    html: String,
-}
-
-#[derive(Serialize)]
-struct TopicDocument<'a> {
-    document: DocView<'a>,
-    clauses: Vec<TopicClause>,
-}
-
-#[derive(Serialize)]
-struct TopicColumn<'a> {
-    council: CouncilView<'a>,
-    documents: Vec<TopicDocument<'a>>,
-}
-
-#[derive(Serialize)]
-pub(crate) struct Choice {
-    value: String,
-    label: String,
-}
-
-#[derive(Serialize)]
-pub(crate) struct Filters {
-    countries: Vec<Choice>,
-    languages: Vec<Choice>,
-    regions: Vec<Choice>,
-}
-
-/// Above this many councils the comparison table puts councils in rows.
-const TRANSPOSE_AFTER: usize = 12;
-
-#[derive(Serialize)]
-struct TableCell {
-    council: String,
-    group: String,
-    clauses: Vec<ClauseRefView>,
-}
-
-/// A council's row when the table is transposed (many councils).
-#[derive(Serialize)]
-struct CouncilRow<'a> {
-    council: CouncilView<'a>,
-    covered: usize,
-    adopted: Option<String>,
-    cells: Vec<TableCell>,
-}
-
-#[derive(Serialize)]
-struct TableRow {
-    topic: TopicLink,
-    cells: Vec<TableCell>,
-    covered: usize,
-}
-
-#[derive(Serialize)]
-struct TableGroup {
-    id: String,
-    title: String,
-    rows: Vec<TableRow>,
-}
-
-#[derive(Serialize)]
-struct TableColumn<'a> {
-    council: CouncilView<'a>,
-    covered: usize,
-    adopted: Option<String>,
-}
-
 impl<'a> SiteRenderer<'a> {
     pub fn new(cx: &'a RenderContext<'a>) -> SiteRenderer<'a> {
         SiteRenderer {
@@ -187,7 +48,7 @@ impl<'a> SiteRenderer<'a> {
         }
     }
 
-    pub(crate) fn topic_title(&self, lang: Lang, id: &str) -> String {
+    pub(super) fn topic_title(&self, lang: Lang, id: &str) -> String {
         self.hb
             .taxonomy
             .topic(id)
@@ -197,7 +58,7 @@ impl<'a> SiteRenderer<'a> {
     }
 
     /// Fills a fragment's markers for a page at `path` in `lang`.
-    pub(crate) fn bind(
+    pub(super) fn bind(
         &self,
         fragment: &Fragment,
         lang: Lang,
@@ -208,7 +69,7 @@ impl<'a> SiteRenderer<'a> {
     }
 
     /// Fills a fragment's markers with `root` as the path to the language root.
-    pub(crate) fn bind_with_root(
+    pub(super) fn bind_with_root(
         &self,
         fragment: &Fragment,
         lang: Lang,
@@ -291,74 +152,8 @@ impl<'a> SiteRenderer<'a> {
         out
     }
 
-    pub(crate) fn council_view(&self, c: &'a Council, lang: Lang, from: &str) -> CouncilView<'a> {
-        let root = up(from);
-        CouncilView {
-            id: c.id.as_str(),
-            name: &c.name,
-            lang: c.language.code(),
-            country: c.country.code(),
-            region: c.region.as_deref(),
-            website: c.website.as_deref(),
-            reference: c.kind == CouncilKind::Reference,
-            href: format!("{root}{}", routes::council(c.id.as_str())),
-            documents: c
-                .documents
-                .iter()
-                .map(|d| self.doc_view(d, lang, from))
-                .collect(),
-        }
-    }
-
-    pub(crate) fn doc_view(&self, d: &'a Document, lang: Lang, from: &str) -> DocView<'a> {
-        DocView {
-            id: d.id.as_str(),
-            title: &d.title,
-            lang: d.lang.code(),
-            href: format!(
-                "{}{}",
-                up(from),
-                routes::document(d.council.as_str(), d.id.as_str())
-            ),
-            status: d.status.as_str(),
-            adopted: d.adopted.map(|a| self.locales.date(lang, a)),
-            adopted_iso: d.adopted.map(|a| a.iso()),
-            decided_by: d.decided_by.as_deref(),
-            case_ref: d.case_ref.as_deref(),
-            source: d.source.as_deref(),
-            example: d.example,
-            clause_count: d.clauses.len(),
-        }
-    }
-
-    fn topic_link(&self, t: &Topic, lang: Lang, from: &str) -> TopicLink {
-        TopicLink {
-            id: t.id.to_string(),
-            title: self.topic_title(lang, t.id.as_str()),
-            href: format!("{}{}", up(from), routes::topic(t.id.as_str())),
-            council_count: self.matrix.row(t.id.as_str()).map_or(0, |r| r.covered),
-        }
-    }
-
-    fn groups(&self, lang: Lang, from: &str) -> Vec<GroupView> {
-        self.hb
-            .taxonomy
-            .groups
-            .iter()
-            .map(|g| GroupView {
-                id: g.id.to_string(),
-                title: g.title.get(&lang).cloned().unwrap_or_default(),
-                topics: g
-                    .topics
-                    .iter()
-                    .map(|t| self.topic_link(t, lang, from))
-                    .collect(),
-            })
-            .collect()
-    }
-
     /// Context every page shares: language, paths, switcher, branding.
-    pub(crate) fn base(&self, lang: Lang, path: &str, title: &str, crumbs: Vec<Crumb>) -> Context {
+    fn base(&self, lang: Lang, path: &str, title: &str, crumbs: Vec<Crumb>) -> Context {
         let root = up(path);
         let site_root = format!("{root}../");
         let mut ctx = Context::new();
@@ -409,7 +204,7 @@ impl<'a> SiteRenderer<'a> {
         ctx
     }
 
-    pub(crate) fn render(&self, template: &str, ctx: &Context) -> Result<String, Diagnostic> {
+    pub(super) fn render(&self, template: &str, ctx: &Context) -> Result<String, Diagnostic> {
         let html = self
             .theme
             .tera
@@ -420,7 +215,7 @@ impl<'a> SiteRenderer<'a> {
     }
 
     /// The context of a page one step below home, titled by a UI string.
-    pub(crate) fn section_page(&self, lang: Lang, path: &str, title_key: &str) -> Context {
+    pub(super) fn section_page(&self, lang: Lang, path: &str, title_key: &str) -> Context {
         let title = self.locales.text(lang, title_key);
         let crumbs = vec![
             self.home_crumb(lang, path),
@@ -433,7 +228,7 @@ impl<'a> SiteRenderer<'a> {
     }
 
     /// Renders `template` as the page at `path` below the `lang` folder.
-    pub(crate) fn page(
+    pub(super) fn page(
         &self,
         lang: Lang,
         path: &str,
@@ -446,429 +241,11 @@ impl<'a> SiteRenderer<'a> {
         ))
     }
 
-    pub(crate) fn home_crumb(&self, lang: Lang, path: &str) -> Crumb {
+    fn home_crumb(&self, lang: Lang, path: &str) -> Crumb {
         Crumb {
             title: self.locales.text(lang, "nav-home"),
             href: Some(format!("{}{}", up(path), routes::HOME)),
         }
-    }
-
-    pub fn home(&self, lang: Lang) -> Result<OutFile, Diagnostic> {
-        let path = routes::HOME;
-        let title = self.hb.config.title.get(&lang).cloned().unwrap_or_default();
-        let mut ctx = self.base(lang, path, &title, Vec::new());
-        let mut countries: Vec<CountryGroup<'_>> = Vec::new();
-        for c in &self.hb.councils {
-            let view = self.council_view(c, lang, path);
-            match countries.iter_mut().find(|g| g.code == c.country.code()) {
-                Some(g) => g.councils.push(view),
-                None => countries.push(CountryGroup {
-                    code: c.country.code(),
-                    councils: vec![view],
-                }),
-            }
-        }
-        countries.sort_by_key(|g| g.code);
-        ctx.insert("countries", &countries);
-        ctx.insert("groups", &self.groups(lang, path));
-        ctx.insert("council_count", &self.hb.councils.len());
-        ctx.insert("document_count", &self.hb.documents().count());
-        self.page(lang, path, "home.html", &ctx)
-    }
-
-    pub fn council(&self, lang: Lang, c: &Council) -> Result<OutFile, Diagnostic> {
-        let path = routes::council(c.id.as_str());
-        let crumbs = vec![
-            self.home_crumb(lang, &path),
-            Crumb {
-                title: c.name.clone(),
-                href: None,
-            },
-        ];
-        let mut ctx = self.base(lang, &path, &c.name, crumbs);
-        ctx.insert("council", &self.council_view(c, lang, &path));
-        self.page(lang, &path, "council.html", &ctx)
-    }
-
-    pub fn document(
-        &self,
-        lang: Lang,
-        c: &Council,
-        d: &Document,
-        prev: Option<&Document>,
-        next: Option<&Document>,
-    ) -> Result<OutFile, Diagnostic> {
-        let path = routes::document(c.id.as_str(), d.id.as_str());
-        let crumbs = vec![
-            self.home_crumb(lang, &path),
-            Crumb {
-                title: c.name.clone(),
-                href: Some(routes::FOLDER_INDEX.into()),
-            },
-            Crumb {
-                title: d.title.clone(),
-                href: None,
-            },
-        ];
-        let mut ctx = self.base(lang, &path, &d.title, crumbs);
-        ctx.insert("council", &self.council_view(c, lang, &path));
-        ctx.insert("doc", &self.doc_view(d, lang, &path));
-        ctx.insert("body", &self.bind(&d.body, lang, &path, Some(d)));
-        ctx.insert("has_code", &d.has_code);
-        let topics: Vec<TopicLink> = d
-            .topics
-            .iter()
-            .filter_map(|(t, _)| self.hb.taxonomy.topic(t.as_str()))
-            .map(|t| self.topic_link(t, lang, &path))
-            .collect();
-        ctx.insert("topics", &topics);
-        ctx.insert("prev", &prev.map(|p| self.doc_view(p, lang, &path)));
-        ctx.insert("next", &next.map(|n| self.doc_view(n, lang, &path)));
-        self.page(lang, &path, "document.html", &ctx)
-    }
-
-    pub fn topics_index(&self, lang: Lang) -> Result<OutFile, Diagnostic> {
-        let path = routes::TOPICS;
-        let mut ctx = self.section_page(lang, path, "topics-title");
-        ctx.insert("groups", &self.groups(lang, path));
-        ctx.insert("council_total", &self.hb.councils.len());
-        self.page(lang, path, "topics.html", &ctx)
-    }
-
-    pub fn topic(&self, lang: Lang, group: &TopicGroup, t: &Topic) -> Result<OutFile, Diagnostic> {
-        let path = routes::topic(t.id.as_str());
-        let title = self.topic_title(lang, t.id.as_str());
-        let crumbs = vec![
-            self.home_crumb(lang, &path),
-            Crumb {
-                title: self.locales.text(lang, "topics-title"),
-                href: Some(routes::FOLDER_INDEX.into()),
-            },
-            Crumb {
-                title: title.clone(),
-                href: None,
-            },
-        ];
-        let mut ctx = self.base(lang, &path, &title, crumbs);
-        let row_index = self.matrix.rows.iter().position(|r| r.topic.id == t.id);
-        let mut columns: Vec<TopicColumn<'_>> = Vec::new();
-        let mut silent: Vec<CouncilView<'_>> = Vec::new();
-        for (ci, c) in self.hb.councils.iter().enumerate() {
-            let hits = row_index.map_or(&[][..], |ri| &self.matrix.rows[ri].cells[ci][..]);
-            if hits.is_empty() {
-                silent.push(self.council_view(c, lang, &path));
-                continue;
-            }
-            let mut documents: Vec<TopicDocument<'_>> = Vec::new();
-            for hit in hits {
-                let clause = TopicClause {
-                    id: hit.clause.id.to_string(),
-                    href: routes::clause_link(
-                        &up(&path),
-                        c.id.as_str(),
-                        hit.document.id.as_str(),
-                        &hit.clause.id.anchor(),
-                    ),
-                    html: self.bind(&hit.clause.html, lang, &path, None),
-                };
-                match documents.last_mut() {
-                    Some(d) if d.document.id == hit.document.id.as_str() => d.clauses.push(clause),
-                    _ => documents.push(TopicDocument {
-                        document: self.doc_view(hit.document, lang, &path),
-                        clauses: vec![clause],
-                    }),
-                }
-            }
-            columns.push(TopicColumn {
-                council: self.council_view(c, lang, &path),
-                documents,
-            });
-        }
-        ctx.insert("topic", &self.topic_link(t, lang, &path));
-        ctx.insert("description", &t.description.get(&lang));
-        ctx.insert("group_title", &group.title.get(&lang));
-        ctx.insert("columns", &columns);
-        ctx.insert("silent", &silent);
-        ctx.insert("filters", &self.filters(lang));
-        ctx.insert("scripts", &true);
-        self.page(lang, &path, "topic.html", &ctx)
-    }
-
-    /// The values a reader can filter councils by, with labels.
-    pub(crate) fn filters(&self, lang: Lang) -> Filters {
-        let mut countries: Vec<Choice> = Vec::new();
-        let mut languages: Vec<Choice> = Vec::new();
-        let mut regions: Vec<Choice> = Vec::new();
-        for c in &self.hb.councils {
-            let country = c.country.code();
-            if !countries.iter().any(|x| x.value == country) {
-                countries.push(Choice {
-                    value: country.to_string(),
-                    label: self.locales.text(lang, &format!("country-{country}")),
-                });
-            }
-            let l = c.language.code();
-            if !languages.iter().any(|x| x.value == l) {
-                languages.push(Choice {
-                    value: l.to_string(),
-                    label: self.locales.text(lang, &format!("lang-{l}")),
-                });
-            }
-            if let Some(r) = &c.region
-                && !regions.iter().any(|x| &x.value == r)
-            {
-                regions.push(Choice {
-                    value: r.clone(),
-                    label: r.clone(),
-                });
-            }
-        }
-        countries.sort_by(|a, b| a.value.cmp(&b.value));
-        languages.sort_by(|a, b| a.value.cmp(&b.value));
-        regions.sort_by(|a, b| a.value.cmp(&b.value));
-        Filters {
-            countries,
-            languages,
-            regions,
-        }
-    }
-
-    /// The search page; the index itself is `static/search-index.js`.
-    pub fn search(&self, lang: Lang) -> Result<OutFile, Diagnostic> {
-        let path = routes::SEARCH;
-        let ctx = self.section_page(lang, path, "search-title");
-        self.page(lang, path, "search.html", &ctx)
-    }
-
-    pub fn compare(&self, lang: Lang) -> Result<OutFile, Diagnostic> {
-        let path = routes::COMPARE;
-        let mut ctx = self.section_page(lang, path, "compare-title");
-        let councils = &self.hb.councils;
-        let m = &self.matrix;
-        let columns: Vec<TableColumn<'_>> = councils
-            .iter()
-            .zip(&m.council_coverage)
-            .map(|(c, &covered)| TableColumn {
-                council: self.council_view(c, lang, path),
-                covered,
-                adopted: current_as_of(c).map(|a| self.locales.date(lang, a)),
-            })
-            .collect();
-        let mut groups: Vec<TableGroup> = Vec::new();
-        for row in &m.rows {
-            let cells = councils
-                .iter()
-                .zip(&row.cells)
-                .map(|(c, cell)| TableCell {
-                    council: c.id.to_string(),
-                    group: row.group.id.to_string(),
-                    clauses: cell
-                        .iter()
-                        .map(|h| ClauseRefView {
-                            id: crate::model::matrix::cell_label(c, h),
-                            href: routes::clause_link(
-                                &up(path),
-                                c.id.as_str(),
-                                h.document.id.as_str(),
-                                &h.clause.id.anchor(),
-                            ),
-                        })
-                        .collect(),
-                })
-                .collect();
-            let table_row = TableRow {
-                topic: self.topic_link(row.topic, lang, path),
-                cells,
-                covered: row.covered,
-            };
-            match groups.last_mut() {
-                Some(g) if g.id == row.group.id.as_str() => g.rows.push(table_row),
-                _ => groups.push(TableGroup {
-                    id: row.group.id.to_string(),
-                    title: row.group.title.get(&lang).cloned().unwrap_or_default(),
-                    rows: vec![table_row],
-                }),
-            }
-        }
-        // Many councils read better as rows: the topics stay as columns
-        // and the table grows downwards, where browsers cope.
-        let transposed = councils.len() > TRANSPOSE_AFTER;
-        if transposed {
-            let mut council_rows: Vec<CouncilRow<'_>> = Vec::with_capacity(councils.len());
-            for (ci, col) in columns.iter().enumerate() {
-                let cells = groups
-                    .iter()
-                    .flat_map(|g| g.rows.iter())
-                    .map(|r| {
-                        let cell = &r.cells[ci];
-                        TableCell {
-                            council: cell.council.clone(),
-                            group: cell.group.clone(),
-                            clauses: cell
-                                .clauses
-                                .iter()
-                                .map(|c| ClauseRefView {
-                                    id: c.id.clone(),
-                                    href: c.href.clone(),
-                                })
-                                .collect(),
-                        }
-                    })
-                    .collect();
-                council_rows.push(CouncilRow {
-                    council: self.council_view(&councils[ci], lang, path),
-                    covered: col.covered,
-                    adopted: col.adopted.clone(),
-                    cells,
-                });
-            }
-            ctx.insert("council_rows", &council_rows);
-        }
-        ctx.insert("transposed", &transposed);
-        ctx.insert("columns", &columns);
-        ctx.insert("groups", &groups);
-        ctx.insert("topic_total", &m.rows.len());
-        ctx.insert("filters", &self.filters(lang));
-        ctx.insert("scripts", &true);
-        self.page(lang, path, "compare.html", &ctx)
-    }
-
-    /// The page where a reader picks two to four documents and sees them
-    /// aligned topic by topic. The alignment is drawn in the browser from
-    /// one small data script per document (`document_data`), loaded with
-    /// `<script src>` so it works from `file://` too.
-    pub fn compare_documents(&self, lang: Lang) -> Result<OutFile, Diagnostic> {
-        let path = routes::COMPARE_DOCUMENTS;
-        let mut ctx = self.section_page(lang, path, "compare-docs-title");
-        #[derive(Serialize)]
-        struct Option_<'b> {
-            key: String,
-            council: &'b str,
-            title: &'b str,
-            lang: &'static str,
-        }
-        let options: Vec<Option_<'_>> = self
-            .hb
-            .documents()
-            .map(|(c, d)| Option_ {
-                key: routes::document_key(c.id.as_str(), d.id.as_str()),
-                council: &c.name,
-                title: &d.title,
-                lang: d.lang.code(),
-            })
-            .collect();
-        #[derive(Serialize)]
-        struct TopicOut {
-            id: String,
-            title: String,
-            href: String,
-        }
-        let topics: Vec<TopicOut> = self
-            .hb
-            .taxonomy
-            .topics()
-            .map(|t| TopicOut {
-                id: t.id.to_string(),
-                title: self.topic_title(lang, t.id.as_str()),
-                href: format!("{}{}", up(path), routes::topic(t.id.as_str())),
-            })
-            .collect();
-        let topics_json =
-            crate::escape::script_json(&topics).map_err(|e| Diagnostic::error(e.to_string()))?;
-        ctx.insert("options", &options);
-        ctx.insert("topics_json", &topics_json);
-        ctx.insert("scripts", &true);
-        self.page(lang, path, "compare-documents.html", &ctx)
-    }
-
-    /// One document as data for the documents comparison: its clauses with
-    /// their topics and HTML, bound for pages in `compare/`.
-    /// The same for every UI language: links are relative to the comparison
-    /// page in any language folder, and topic titles in cross-references are
-    /// tagged so the page can put them in its own language.
-    pub fn document_data(&self, c: &Council, d: &Document) -> Result<OutFile, Diagnostic> {
-        let default = self.hb.config.default_language();
-        #[derive(Serialize)]
-        struct ClauseOut {
-            id: String,
-            href: String,
-            html: String,
-            topics: Vec<String>,
-        }
-        #[derive(Serialize)]
-        struct DocOut<'b> {
-            key: String,
-            council: &'b str,
-            title: &'b str,
-            lang: &'static str,
-            href: String,
-            example: bool,
-            clauses: Vec<ClauseOut>,
-        }
-        // Bound for the documents comparison page, which loads the script.
-        let root = up(routes::COMPARE_DOCUMENTS);
-        let out = DocOut {
-            key: routes::document_key(c.id.as_str(), d.id.as_str()),
-            council: &c.name,
-            title: &d.title,
-            lang: d.lang.code(),
-            href: format!("{root}{}", routes::document(c.id.as_str(), d.id.as_str())),
-            example: d.example,
-            clauses: d
-                .clauses
-                .iter()
-                .filter(|cl| cl.kind == ClauseKind::Item || !cl.topics.is_empty())
-                .map(|cl| ClauseOut {
-                    id: cl.id.to_string(),
-                    href: routes::clause_link(&root, c.id.as_str(), d.id.as_str(), &cl.id.anchor()),
-                    html: cl.html.render(&|mark: &str| match mark {
-                        "R" => root.clone(),
-                        _ if mark.starts_with("S:") => {
-                            crate::escape::escape_html(&self.locales.text(default, &mark[2..]))
-                        }
-                        _ if mark.starts_with("T:") => format!(
-                            "<span data-topic=\"{}\">{}</span>",
-                            &mark[2..],
-                            crate::escape::escape_html(&self.topic_title(default, &mark[2..]))
-                        ),
-                        _ => String::new(),
-                    }),
-                    topics: cl.topics.iter().map(|t| t.to_string()).collect(),
-                })
-                .collect(),
-        };
-        let json =
-            crate::escape::script_json(&out).map_err(|e| Diagnostic::error(e.to_string()))?;
-        Ok((
-            document_data_path(c, d),
-            format!("window.klausulDocument({json});\n").into_bytes(),
-        ))
-    }
-
-    /// The site root: a page that sends readers to the default language,
-    /// with plain links for every language (works without JavaScript).
-    pub fn root_redirect(&self) -> Result<OutFile, Diagnostic> {
-        let default = self.hb.config.default_language();
-        let mut ctx = self.base(default, routes::ROOT_REDIRECT, "", Vec::new());
-        ctx.insert("site_root", "");
-        let languages: Vec<LangLink> = self
-            .hb
-            .config
-            .languages
-            .iter()
-            .map(|&l| LangLink {
-                code: l.code(),
-                name: l.endonym(),
-                href: routes::in_lang(l, routes::HOME),
-                current: l == default,
-            })
-            .collect();
-        ctx.insert("languages", &languages);
-        ctx.insert("target", &routes::in_lang(default, routes::HOME));
-        Ok((
-            routes::ROOT_REDIRECT.into(),
-            self.render("redirect.html", &ctx)?.into_bytes(),
-        ))
     }
 
     /// The pages every UI language has once, by path below its folder.

@@ -4,7 +4,8 @@
 
 use crate::model::fragment::MARK_OPEN;
 use crate::model::lang::Lang;
-use crate::render::site::{Crumb, OutFile, SiteRenderer};
+use crate::render::site::views::{CouncilView, Crumb, DocView};
+use crate::render::site::{OutFile, SiteRenderer};
 use serde::Serialize;
 
 /// Stands for the language root while a body is bound for the print page,
@@ -14,14 +15,14 @@ const PRINT_ROOT: &str = "\u{E002}";
 #[derive(Serialize)]
 struct PrintDoc<'a> {
     anchor: String,
-    doc: crate::render::site::DocView<'a>,
+    doc: DocView<'a>,
     body: String,
 }
 
 #[derive(Serialize)]
 struct PrintCouncil<'a> {
     anchor: String,
-    council: crate::render::site::CouncilView<'a>,
+    council: CouncilView<'a>,
     documents: Vec<PrintDoc<'a>>,
 }
 
