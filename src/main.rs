@@ -129,12 +129,10 @@ fn main() -> ExitCode {
                 Ok(report) => {
                     print_warnings(&report, color);
                     sayln!(
-                        "Built {} pages ({} files) for {} councils, {} documents, {} clauses in {:.2} s -> {}",
-                        report.pages,
-                        report.files,
-                        report.councils,
-                        report.documents,
-                        report.clauses,
+                        "Built {} ({}) for {} in {:.2} s -> {}",
+                        count(report.pages, "page", "pages"),
+                        count(report.files, "file", "files"),
+                        contents(&report),
                         report.elapsed.as_secs_f64(),
                         out.display()
                     );
@@ -158,8 +156,8 @@ fn main() -> ExitCode {
                         sayln!("Wrote {}", w.display());
                     }
                     sayln!(
-                        "Made {} PDFs in {:.2} s",
-                        written.len(),
+                        "Made {} in {:.2} s",
+                        count(written.len(), "PDF", "PDFs"),
                         start.elapsed().as_secs_f64()
                     );
                     ExitCode::SUCCESS
@@ -194,16 +192,14 @@ fn main() -> ExitCode {
                     for doc in &docs {
                         say!("{}", klausul::import::command::review(&root, doc));
                     }
-                    sayln!("Imported {} documents. Checking the handbook:", docs.len());
+                    sayln!(
+                        "Imported {}. Checking the handbook:",
+                        count(docs.len(), "document", "documents")
+                    );
                     match build::check(&cli.root) {
                         Ok(report) => {
                             print_warnings(&report, color);
-                            sayln!(
-                                "OK: {} councils, {} documents, {} clauses",
-                                report.councils,
-                                report.documents,
-                                report.clauses
-                            );
+                            sayln!("OK: {}", contents(&report));
                             ExitCode::SUCCESS
                         }
                         Err(f) => failed(f, color, None),
@@ -220,11 +216,9 @@ fn main() -> ExitCode {
             Ok(report) => {
                 print_warnings(&report, color);
                 sayln!(
-                    "OK: {} councils, {} documents, {} clauses; {} pages would be written ({:.2} s)",
-                    report.councils,
-                    report.documents,
-                    report.clauses,
-                    report.pages,
+                    "OK: {}; {} would be written ({:.2} s)",
+                    contents(&report),
+                    count(report.pages, "page", "pages"),
                     report.elapsed.as_secs_f64()
                 );
                 ExitCode::SUCCESS
@@ -252,4 +246,20 @@ fn failed(f: Failure, color: bool, out: Option<&PathBuf>) -> ExitCode {
         None => eprintln!("\n{errors} {noun}."),
     }
     ExitCode::from(if f.usage { USAGE } else { CONTENT })
+}
+
+/// `1 council`, `2 councils`: the command line's messages get the same
+/// care with numbers as the pages.
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// What a handbook holds, for the closing line of a command.
+fn contents(report: &BuildReport) -> String {
+    format!(
+        "{}, {}, {}",
+        count(report.councils, "council", "councils"),
+        count(report.documents, "document", "documents"),
+        count(report.clauses, "clause", "clauses")
+    )
 }

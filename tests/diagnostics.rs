@@ -45,6 +45,12 @@ fn init_makes_a_handbook_that_builds() {
         root.join("public/nb/eksempel/sosiale-medier.html")
             .is_file()
     );
+    // One council and one document, said as such.
+    assert!(
+        run.stdout.contains("for 1 council, 1 document, "),
+        "{}",
+        run.stdout
+    );
     // init refuses a folder that is in use.
     let again = klausul(&["init", root.to_str().unwrap()], tmp.path());
     assert_eq!(again.code, 2);

@@ -40,18 +40,24 @@ pub fn load_cached(root: &Path, cache: Option<&content::ParseCache>) -> Result<L
     let resolved = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let root = resolved.as_path();
     let mut diags: Vec<Diagnostic> = Vec::new();
+    let mut phases = crate::build::Phases::new();
     let Some(config) = content::load_config(root, &mut diags) else {
         return Err(fail(diags, false));
     };
     check_theme_and_locale_links(root, &mut diags);
+    phases.mark("config");
     let locales = Arc::new(Locales::load(root, &mut diags));
+    phases.mark("strings");
     let theme = Theme::load(root, &config.theme, locales.clone(), &mut diags);
+    phases.mark("theme");
     let taxonomy = content::load_taxonomy(root, &config.languages, &mut diags);
     let mut councils: Vec<LoadedCouncil> =
         content::load_councils_cached(root, &taxonomy, &mut diags, cache);
+    phases.mark("documents");
     check_reserved(&councils, &mut diags);
     language::check_documents(&councils, &config, &mut diags);
     xref::resolve_all(&mut councils, &taxonomy, &mut diags);
+    phases.mark("xref");
 
     let councils = councils
         .into_iter()
