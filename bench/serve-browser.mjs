@@ -62,26 +62,41 @@ try {
     await new Promise((r) => setTimeout(r, pause));
     const marker = `Endra ${i} ${Date.now()}`;
     const seen = rebuilt.length;
-    // Resolves once a newly loaded page shows the marker and has painted it.
+    // Resolves once the page shows the marker and has painted it, whether
+    // the page swapped its body in place or reloaded.
     const painted = new Promise((resolve) => {
+      let done = false;
       const check = async () => {
         try {
           const ok = await page.evaluate(
             (m) =>
-              document.body.innerText.includes(m) &&
-              new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true)))),
+              new Promise((res) => {
+                const has = () => document.body && document.body.innerText.includes(m);
+                const paint = () => requestAnimationFrame(() => requestAnimationFrame(() => res(true)));
+                if (has()) return paint();
+                const mo = new MutationObserver(() => {
+                  if (has()) {
+                    mo.disconnect();
+                    paint();
+                  }
+                });
+                mo.observe(document.documentElement, { childList: true, subtree: true });
+              }),
             marker,
           );
-          if (ok) {
+          if (ok && !done) {
+            done = true;
             page.off("domcontentloaded", check);
             resolve(performance.now());
           }
         } catch {
-          // The page navigated away while checking: the next load checks again.
+          // The page navigated away while waiting: the next load checks again.
         }
       };
       page.on("domcontentloaded", check);
+      check();
     });
+    await new Promise((r) => setTimeout(r, 20)); // the observer is in place
     const t0 = performance.now();
     fs.writeFileSync(doc, original.replace(/\n$/, "") + `\n\n${marker}.\n`);
     const t1 = await Promise.race([painted, new Promise((r) => setTimeout(() => r(null), 15000))]);

@@ -10,11 +10,27 @@
     }
     overlay.textContent = text;
   }
+  // A page without scripts of its own whose <head> did not change gets its
+  // new <body> in place: no navigation, no style sheets fetched again, and
+  // the reader keeps their scroll position. Anything else reloads.
+  function refresh() {
+    var own = document.querySelectorAll("script[src]:not([src$='live-reload.js']), body script:not([src])");
+    if (own.length || !window.fetch || !window.DOMParser) { location.reload(); return; }
+    fetch(location.href, { cache: "no-store" })
+      .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
+      .then(function (html) {
+        var next = new DOMParser().parseFromString(html, "text/html");
+        if (next.head.innerHTML !== document.head.innerHTML) { location.reload(); return; }
+        document.body.replaceWith(document.adoptNode(next.body));
+        overlay = null;
+      })
+      .catch(function () { location.reload(); });
+  }
   function connect() {
     var ws = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/__klausul/live");
     ws.onopen = function () { ws.send(location.pathname); };
     ws.onmessage = function (e) {
-      if (e.data === "reload") location.reload();
+      if (e.data === "reload") refresh();
       else if (e.data.indexOf("error:") === 0) show(e.data.slice(6));
       else if (e.data === "ok" && overlay) { overlay.remove(); overlay = null; }
     };

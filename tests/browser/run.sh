@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Browser checks of the example handbook: axe-core (WCAG 2.1 A/AA) in
-# Chromium, the Nu Html Checker, every link, file://, screenshots.
+# Chromium, the Nu Html Checker, every link, file://, screenshots, and
+# `klausul serve` showing an edit in the open page.
 #
 #   bash tests/browser/run.sh [KLAUSUL_BINARY]
 #
@@ -45,11 +46,11 @@ out="$site/public"
 bin="${1:-${KLAUSUL_BIN:-}}"
 # A relative binary path is relative to where the script was started.
 if [ -n "$bin" ] && [ "${bin#/}" = "$bin" ]; then bin="$start_dir/$bin"; fi
-if [ -n "$bin" ]; then
-  "$bin" build --root "$repo" --out "$out"
-else
-  (cd "$repo" && cargo run --release --locked --quiet -- build --root "$repo" --out "$out")
+if [ -z "$bin" ]; then
+  (cd "$repo" && cargo build --release --locked --quiet --bin klausul)
+  bin="${CARGO_TARGET_DIR:-$repo/target}/release/klausul"
 fi
+"$bin" build --root "$repo" --out "$out"
 
 # Every suite runs; the run fails if any of them does.
 status=0
@@ -58,4 +59,6 @@ echo; echo "== comparing views (topic filters, word differences, documents, tabl
 node "$here/views.mjs" "$out" || status=1
 echo; echo "== search"
 node "$here/search.mjs" "$out" || status=1
+echo; echo "== klausul serve: live edits in the open page"
+node "$here/serve.mjs" "$bin" "$repo" || status=1
 exit $status
