@@ -2,7 +2,7 @@
 //! the CSS, script or CSV cell they end up in, put control characters into
 //! a page, forge Klausul's own anchors, or pass as dates.
 
-mod common;
+use crate::common;
 use common::*;
 use std::path::{Path, PathBuf};
 

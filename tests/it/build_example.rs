@@ -1,7 +1,7 @@
 //! Builds the example handbook as a user would and checks what a reader
 //! sees: every UI language, every council, clause numbers as in the source.
 
-mod common;
+use crate::common;
 use common::*;
 use serde_json::Value;
 

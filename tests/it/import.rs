@@ -3,7 +3,7 @@
 //! new council gets a `council.yaml` that builds, and a file that cannot be
 //! imported leaves the handbook as it was.
 
-mod common;
+use crate::common;
 use common::*;
 use std::path::Path;
 

@@ -1,7 +1,7 @@
 //! The .docx reader against Word files built here by hand: each fixture is
 //! the XML Word writes, zipped, and each assertion is what Word shows.
 
-mod common;
+use crate::common;
 
 use klausul::import::docx::read;
 use klausul::import::{Kind, Read};

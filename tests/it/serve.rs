@@ -1,7 +1,7 @@
 //! The author's loop: a change to one document rebuilds the pages it shows
 //! up on, not the whole site; a mistake keeps the last good site.
 
-mod common;
+use crate::common;
 use common::*;
 use klausul::serve::Session;
 use std::path::PathBuf;

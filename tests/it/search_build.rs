@@ -2,7 +2,7 @@
 //! script with every council in it, the search page in every UI language,
 //! and the ways to reach it (main menu, the form on the home page).
 
-mod common;
+use crate::common;
 use common::*;
 use serde_json::Value;
 use std::collections::BTreeSet;

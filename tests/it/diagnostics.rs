@@ -2,7 +2,7 @@
 //! file:line:column, what is wrong and how to fix it; all at once; exit 1;
 //! and the last good site is left untouched.
 
-mod common;
+use crate::common;
 use common::*;
 use std::path::Path;
 
@@ -316,7 +316,11 @@ fn check_writes_nothing() {
     let root = tmp.path().join("hb");
     let run = klausul(&["check", "--root", root.to_str().unwrap()], &root);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stdout.contains("OK: 1 councils"));
+    assert!(
+        run.stdout.contains("OK: 1 council, 1 document, "),
+        "{}",
+        run.stdout
+    );
     assert!(!root.join("public").exists());
 }
 

@@ -3,7 +3,7 @@
 //! numbers and æ, ø, å. Uses poppler-utils (pdfinfo, pdftotext, pdftohtml).
 #![cfg(feature = "pdf")]
 
-mod common;
+use crate::common;
 use common::*;
 use std::path::Path;
 use std::process::Command;

@@ -6,7 +6,7 @@
 //! handbook's real index. The check itself is `tests/search_js.mjs`, run with
 //! node when node is installed (skipped with a note otherwise).
 
-mod common;
+use crate::common;
 use common::*;
 use klausul::render::search::{self, Family};
 use serde_json::{Value, json};

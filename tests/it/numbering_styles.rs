@@ -4,7 +4,7 @@
 //! Each test builds a small handbook and reads the numbers a reader would
 //! cite from the page and from `data/handbook.json`.
 
-mod common;
+use crate::common;
 
 use common::{build_into, init_handbook, read};
 use std::path::Path;

@@ -2,7 +2,7 @@
 //! with file:line:column and a hint, exit 1, and everything within the
 //! limits works in every output.
 
-mod common;
+use crate::common;
 use common::*;
 use klausul::limits::MAX_NESTING;
 use std::path::Path;

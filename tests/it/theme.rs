@@ -1,7 +1,7 @@
 //! Branding from klausul.yaml without editing templates, and code
 //! highlighting that is loaded only where a page has code.
 
-mod common;
+use crate::common;
 use common::*;
 
 #[test]

@@ -1,7 +1,7 @@
 //! The language check: a clause that reads as another language than its
 //! document's `lang` is a warning at the clause, never an error.
 
-mod common;
+use crate::common;
 use common::*;
 use std::path::Path;
 

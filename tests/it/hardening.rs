@@ -3,7 +3,7 @@
 //! resolved, killed builds are cleaned up by the next one, and links or
 //! active files in content are refused at their line.
 
-mod common;
+use crate::common;
 use common::*;
 use std::path::Path;
 
