@@ -748,7 +748,7 @@ fn split_front_matter(text: &str) -> Option<(&str, usize)> {
     None
 }
 
-fn load_document_cached(
+pub(crate) fn load_document_cached(
     cache: &ParseCache,
     root: &Path,
     path: &Path,

@@ -151,3 +151,66 @@ fn check_reserved(councils: &[LoadedCouncil], diags: &mut Vec<Diagnostic>) {
         }
     }
 }
+
+/// `serve`'s quick path after documents were edited: re-reads them into the
+/// last model `kept`, in place, resolving their cross-references against
+/// the rest of it. Says `false` when the change is not one it can take
+/// (a file that is not a known document, a renamed document); a problem in
+/// an edited document is a failure, as it would be in a full load.
+/// Everything else (other documents' "cited by" lines, the language check)
+/// is brought up to date by the full load that follows.
+pub fn refresh_documents(
+    kept: &mut Loaded,
+    root: &Path,
+    changed: &[std::path::PathBuf],
+    cache: &content::ParseCache,
+) -> Result<bool, Failure> {
+    let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let mut places = Vec::new();
+    for path in changed {
+        let Ok(rel) = path.strip_prefix(&root) else {
+            return Ok(false);
+        };
+        let found = kept
+            .handbook
+            .councils
+            .iter()
+            .enumerate()
+            .find_map(|(ci, c)| {
+                c.documents
+                    .iter()
+                    .position(|d| d.path == rel)
+                    .map(|di| (ci, di))
+            });
+        let Some(place) = found else {
+            return Ok(false);
+        };
+        places.push((place, path));
+    }
+    for ((ci, di), path) in places {
+        let hb = &kept.handbook;
+        let council = &hb.councils[ci];
+        let mut diags = Vec::new();
+        let read = content::load_document_cached(
+            cache,
+            &root,
+            path,
+            &council.id,
+            council.language,
+            &hb.taxonomy,
+            &mut diags,
+        );
+        let Some(mut ld) = read else {
+            return Err(fail(diags, false));
+        };
+        if ld.doc.id != council.documents[di].id {
+            return Ok(false);
+        }
+        xref::resolve_document(&mut ld, council, hb, &mut diags);
+        if diags.iter().any(Diagnostic::is_error) {
+            return Err(fail(diags, false));
+        }
+        kept.handbook.councils[ci].documents[di] = ld.doc;
+    }
+    Ok(true)
+}

@@ -3,10 +3,10 @@
 //! A reference that points nowhere is an error at its line.
 
 use crate::diag::Diagnostic;
-use crate::load::content::{LoadedCouncil, closest};
+use crate::load::content::{LoadedCouncil, LoadedDocument, closest};
 use crate::load::markdown::{Fragment, MARK_CLOSE, MARK_OPEN, XrefUse, escape_html};
 use crate::model::routes;
-use crate::model::{Citation, ClauseId, Slug, Taxonomy, XrefLabel};
+use crate::model::{Citation, ClauseId, Council, Document, Handbook, Slug, Taxonomy, XrefLabel};
 use std::collections::HashMap;
 
 /// What a reference points at, before it is checked.
@@ -51,6 +51,134 @@ struct DocInfo<'a> {
     by_id: HashMap<&'a str, &'a ClauseId>,
 }
 
+/// What exists, for resolving references: every document's clauses, each
+/// council's documents and names. Built from the loaded councils, or for
+/// `serve` from the last model.
+struct Index<'a> {
+    docs: HashMap<(String, String), DocInfo<'a>>,
+    council_docs: HashMap<String, Vec<String>>,
+    council_names: HashMap<String, String>,
+}
+
+impl<'a> Index<'a> {
+    fn new() -> Index<'a> {
+        Index {
+            docs: HashMap::new(),
+            council_docs: HashMap::new(),
+            council_names: HashMap::new(),
+        }
+    }
+
+    fn add_council(&mut self, council: &Council) {
+        self.council_names
+            .insert(council.id.to_string(), council.name.clone());
+    }
+
+    fn add_document(&mut self, council: &str, doc: &'a Document) {
+        self.docs.insert(
+            (council.to_string(), doc.id.to_string()),
+            DocInfo {
+                clauses: doc.clauses.iter().map(|c| &c.id).collect(),
+                by_id: doc.clauses.iter().map(|c| (c.id.as_str(), &c.id)).collect(),
+            },
+        );
+        self.council_docs
+            .entry(council.to_string())
+            .or_default()
+            .push(doc.id.to_string());
+    }
+}
+
+/// A document's references, resolved: each one's HTML and label, and the
+/// clauses it cites.
+struct Resolved {
+    links: Vec<String>,
+    labels: Vec<XrefLabel>,
+    citations: Vec<((String, String, ClauseId), Citation)>,
+}
+
+fn resolve_document_uses(
+    council: &Council,
+    ld: &LoadedDocument,
+    index: &Index<'_>,
+    taxonomy: &Taxonomy,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Resolved {
+    let here = (council.id.as_str(), ld.doc.id.as_str());
+    let mut out = Resolved {
+        links: Vec::with_capacity(ld.xrefs.len()),
+        labels: Vec::with_capacity(ld.xrefs.len()),
+        citations: Vec::new(),
+    };
+    for x in &ld.xrefs {
+        out.labels.push(label_of(x, here.0, &index.council_names));
+        match resolve_one(x, here, index, taxonomy) {
+            Ok((html, target)) => {
+                out.links.push(html);
+                if let Some(target) = target {
+                    out.citations.push((
+                        target,
+                        Citation {
+                            council: council.id.clone(),
+                            council_name: council.name.clone(),
+                            document: ld.doc.id.clone(),
+                            clause: x.in_clause.clone(),
+                        },
+                    ));
+                }
+            }
+            Err((message, help)) => {
+                diagnostics.push(
+                    Diagnostic::error(message)
+                        .at(&ld.file, x.offset, x.len)
+                        .help(help),
+                );
+                out.links.push(escape_html(&format!("[[{}]]", x.target)));
+            }
+        }
+    }
+    out
+}
+
+/// Puts a document's resolved references in place of their markers: links
+/// in its HTML, labels in its clauses' plain text.
+fn fill_document(
+    doc: &mut Document,
+    links: &[String],
+    labels: Vec<XrefLabel>,
+    taxonomy: &Taxonomy,
+) {
+    doc.xref_labels = labels;
+    if !doc.xref_labels.is_empty() {
+        let texts: Vec<String> = doc
+            .xref_labels
+            .iter()
+            .map(|l| match l {
+                XrefLabel::Text(t) => escape_html(t),
+                XrefLabel::Topic(id) => taxonomy
+                    .topic(id.as_str())
+                    .and_then(|t| t.title.get(&doc.lang).or_else(|| t.title.values().next()))
+                    .map_or_else(|| id.to_string(), |t| escape_html(t)),
+            })
+            .collect();
+        for c in &mut doc.clauses {
+            if c.text.contains(MARK_OPEN) {
+                // Plain text: the labels are filled in unescaped.
+                c.text = crate::escape::html_unescape(
+                    &fill(&Fragment(std::mem::take(&mut c.text)), &texts).0,
+                );
+            }
+        }
+    }
+    if links.is_empty() {
+        return;
+    }
+    doc.body = fill(&doc.body, links);
+    for c in &mut doc.clauses {
+        c.html = fill(&c.html, links);
+    }
+}
+
 /// Resolves every reference in every document and replaces its marker with a
 /// link. Links keep a root marker so they work from any page.
 pub fn resolve_all(
@@ -59,73 +187,28 @@ pub fn resolve_all(
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     // An index of what exists, built before any document is changed.
-    let mut docs: HashMap<(String, String), DocInfo<'_>> = HashMap::new();
-    let mut council_docs: HashMap<String, Vec<String>> = HashMap::new();
-    let mut council_names: HashMap<String, String> = HashMap::new();
+    let mut index = Index::new();
     for lc in councils.iter() {
-        council_names.insert(lc.council.id.to_string(), lc.council.name.clone());
+        index.add_council(&lc.council);
         for ld in &lc.documents {
-            docs.insert(
-                (lc.council.id.to_string(), ld.doc.id.to_string()),
-                DocInfo {
-                    clauses: ld.doc.clauses.iter().map(|c| &c.id).collect(),
-                    by_id: ld
-                        .doc
-                        .clauses
-                        .iter()
-                        .map(|c| (c.id.as_str(), &c.id))
-                        .collect(),
-                },
-            );
-            council_docs
-                .entry(lc.council.id.to_string())
-                .or_default()
-                .push(ld.doc.id.to_string());
+            index.add_document(lc.council.id.as_str(), &ld.doc);
         }
     }
-
-    let mut replacements: Vec<Vec<String>> = Vec::new();
-    let mut labels: Vec<Vec<XrefLabel>> = Vec::new();
+    let mut resolved: Vec<Resolved> = Vec::new();
     // (target council, document, clause) <- where it is cited.
     let mut citations: HashMap<(String, String, ClauseId), Vec<Citation>> = HashMap::new();
     for lc in councils.iter() {
         for ld in &lc.documents {
-            let here = (lc.council.id.as_str(), ld.doc.id.as_str());
-            let mut out = Vec::with_capacity(ld.xrefs.len());
-            let mut doc_labels = Vec::with_capacity(ld.xrefs.len());
-            for x in &ld.xrefs {
-                doc_labels.push(label_of(x, here.0, &council_names));
-                let link = resolve_one(x, here, &docs, &council_docs, &council_names, taxonomy);
-                match link {
-                    Ok((html, target)) => {
-                        out.push(html);
-                        if let Some(target) = target {
-                            citations.entry(target).or_default().push(Citation {
-                                council: lc.council.id.clone(),
-                                council_name: lc.council.name.clone(),
-                                document: ld.doc.id.clone(),
-                                clause: x.in_clause.clone(),
-                            });
-                        }
-                    }
-                    Err((message, help)) => {
-                        diagnostics.push(
-                            Diagnostic::error(message)
-                                .at(&ld.file, x.offset, x.len)
-                                .help(help),
-                        );
-                        out.push(escape_html(&format!("[[{}]]", x.target)));
-                    }
-                }
+            let mut r = resolve_document_uses(&lc.council, ld, &index, taxonomy, diagnostics);
+            for (target, citation) in r.citations.drain(..) {
+                citations.entry(target).or_default().push(citation);
             }
-            replacements.push(out);
-            labels.push(doc_labels);
+            resolved.push(r);
         }
     }
-    drop(docs);
+    drop(index);
 
-    let mut next = replacements.into_iter();
-    let mut next_labels = labels.into_iter();
+    let mut next = resolved.into_iter();
     for lc in councils.iter_mut() {
         for ld in &mut lc.documents {
             for c in &mut ld.doc.clauses {
@@ -140,43 +223,64 @@ pub fn resolve_all(
                     c.referenced_by = cited;
                 }
             }
-            ld.doc.xref_labels = next_labels.next().unwrap_or_default();
-            if !ld.doc.xref_labels.is_empty() {
-                let texts: Vec<String> = ld
-                    .doc
-                    .xref_labels
-                    .iter()
-                    .map(|l| match l {
-                        XrefLabel::Text(t) => escape_html(t),
-                        XrefLabel::Topic(id) => taxonomy
-                            .topic(id.as_str())
-                            .and_then(|t| {
-                                t.title
-                                    .get(&ld.doc.lang)
-                                    .or_else(|| t.title.values().next())
-                            })
-                            .map_or_else(|| id.to_string(), |t| escape_html(t)),
-                    })
-                    .collect();
-                for c in &mut ld.doc.clauses {
-                    if c.text.contains(MARK_OPEN) {
-                        // Plain text: the labels are filled in unescaped.
-                        c.text = crate::escape::html_unescape(
-                            &fill(&Fragment(std::mem::take(&mut c.text)), &texts).0,
-                        );
-                    }
-                }
-            }
-            let Some(links) = next.next() else { continue };
-            if links.is_empty() {
-                continue;
-            }
-            ld.doc.body = fill(&ld.doc.body, &links);
-            for c in &mut ld.doc.clauses {
-                c.html = fill(&c.html, &links);
-            }
+            let Some(r) = next.next() else { continue };
+            fill_document(&mut ld.doc, &r.links, r.labels, taxonomy);
         }
     }
+}
+
+/// `serve`'s quick path: resolves one re-read document of `council` against
+/// the rest of the last model, `hb`, without touching the other documents.
+/// Its clauses keep the citations other documents made of them (those
+/// documents did not change) and get those it makes of itself.
+pub fn resolve_document(
+    ld: &mut LoadedDocument,
+    council: &Council,
+    hb: &Handbook,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let old = hb
+        .councils
+        .iter()
+        .find(|c| c.id == council.id)
+        .and_then(|c| c.documents.iter().find(|d| d.id == ld.doc.id));
+    let resolved = {
+        let mut index = Index::new();
+        for c in &hb.councils {
+            index.add_council(c);
+            for d in &c.documents {
+                let edited = c.id == council.id && d.id == ld.doc.id;
+                index.add_document(c.id.as_str(), if edited { &ld.doc } else { d });
+            }
+        }
+        resolve_document_uses(council, ld, &index, &hb.taxonomy, diagnostics)
+    };
+    let here = |c: &Citation| c.council == council.id && c.document == ld.doc.id;
+    for clause in &mut ld.doc.clauses {
+        let mut cited: Vec<Citation> = old
+            .and_then(|d| d.clause(&clause.id))
+            .map(|c| {
+                c.referenced_by
+                    .iter()
+                    .filter(|c| !here(c))
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default();
+        cited.extend(
+            resolved
+                .citations
+                .iter()
+                .filter(|((tc, td, tid), _)| {
+                    tc == council.id.as_str() && td == ld.doc.id.as_str() && *tid == clause.id
+                })
+                .map(|(_, c)| c.clone()),
+        );
+        cited.sort();
+        cited.dedup();
+        clause.referenced_by = cited;
+    }
+    fill_document(&mut ld.doc, &resolved.links, resolved.labels, &hb.taxonomy);
 }
 
 /// A resolved link's HTML and, for a clause, what it points at.
@@ -185,11 +289,11 @@ type Link = Result<(String, Option<(String, String, ClauseId)>), (String, String
 fn resolve_one(
     x: &XrefUse,
     (here_council, here_doc): (&str, &str),
-    docs: &HashMap<(String, String), DocInfo<'_>>,
-    council_docs: &HashMap<String, Vec<String>>,
-    council_names: &HashMap<String, String>,
+    index: &Index<'_>,
     taxonomy: &Taxonomy,
 ) -> Link {
+    let (docs, council_docs, council_names) =
+        (&index.docs, &index.council_docs, &index.council_names);
     let root = Fragment::root_marker();
     let label = x.label.as_deref().map(escape_html);
     match parse_target(&x.target) {

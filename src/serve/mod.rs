@@ -56,6 +56,8 @@ pub struct Session {
     /// Pages open in a browser (paths below the site root), reported by
     /// their live-reload script: a rebuild writes these before reloading.
     pub open_pages: Arc<OpenPages>,
+    /// The last good model, for the quick pass after an edit.
+    kept: Option<load::Loaded>,
 }
 
 fn doc_key(council: &str, doc: &str) -> String {
@@ -73,6 +75,13 @@ struct Dirty {
 }
 
 impl Dirty {
+    /// Whether a job goes before the reload: a page open in a browser or
+    /// one of the edited documents' own files.
+    fn first(&self, job: &Job<'_>, open: &HashSet<String>) -> bool {
+        open.contains(&job.path)
+            || matches!(&job.needs, Needs::Document(d) if self.edited.contains(d))
+    }
+
     fn touches(&self, needs: &Needs) -> bool {
         match needs {
             Needs::AllDocuments => true,
@@ -92,18 +101,26 @@ impl Session {
             cache: ParseCache::default(),
             topics_of: HashMap::new(),
             open_pages: Arc::default(),
+            kept: None,
         }
     }
 
     /// Rebuilds after `changed` (all files when `None`), calling `reload`
     /// as soon as the pages a reader looks at are written.
+    ///
+    /// After an edit to documents the open pages are made twice: first from
+    /// the last model with only the edited documents re-read (milliseconds:
+    /// nothing else is read or resolved), then, with everything else the
+    /// edit touches, from a full load. The second time writes a page only if
+    /// its bytes differ (another document's "cited by" line, say), and then
+    /// reloads again.
     pub fn rebuild(
         &mut self,
         changed: Option<&[PathBuf]>,
         reload: &dyn Fn(),
     ) -> Result<Rebuild, Failure> {
         let start = Instant::now();
-        let docs_only = changed.is_some_and(|paths| {
+        let edited = changed.filter(|paths| {
             !paths.is_empty()
                 && paths.iter().all(|p| {
                     p.extension().is_some_and(|e| e == "md")
@@ -111,44 +128,54 @@ impl Session {
                         && p.exists()
                 })
         });
-        if !docs_only {
+        if edited.is_none() {
             self.cache.clear();
         }
         let mut phases = build::Phases::new();
-        let loaded = load::load_cached(&self.root, Some(&self.cache))?;
+        let mut to_reload = None;
+        if let Some(paths) = edited {
+            match self.quick(paths, reload) {
+                Ok(true) => to_reload = Some(start.elapsed()),
+                Ok(false) => {}
+                Err(f) => {
+                    self.kept = None;
+                    return Err(f);
+                }
+            }
+            phases.mark("quick");
+        }
+        let loaded = load::load_cached(&self.root, Some(&self.cache)).inspect_err(|_| {
+            self.kept = None;
+        })?;
         phases.mark("load");
         let hb = &loaded.handbook;
-        let options = RenderOptions {
-            with_pdf: false,
-            live_reload: true,
-        };
         let root = self.root.clone();
-        let cx = RenderContext::new(hb, &loaded.locales, &loaded.theme, &root, options);
+        let cx = RenderContext::new(hb, &loaded.locales, &loaded.theme, &root, Self::options());
         let outputs = render::outputs(&cx, Selection::Site { pdf: false });
-        phases.mark("model");
-        let dirty = match (docs_only, changed) {
-            (true, Some(paths)) => self.dirty(hb, paths),
-            _ => None,
-        };
+        let dirty = edited.and_then(|paths| self.dirty(hb, paths));
         let full = dirty.is_none();
-        let (written, to_reload) = match &dirty {
+        let open = self.open_pages.pages();
+        let written = match &dirty {
             Some(dirty) => {
-                // First the pages a reader has open and the edited
-                // documents' own pages; the reload goes out; then the rest.
-                let open = self.open_pages.pages();
-                let first = |j: &Job<'_>| {
-                    dirty.touches(&j.needs)
-                        && (open.contains(&j.path)
-                            || matches!(&j.needs, Needs::Document(d) if dirty.edited.contains(d)))
-                };
-                let ran = build::drive(build::plan(&outputs, &first), &self.out, None)?;
-                phases.mark("first");
-                let to_reload = start.elapsed();
-                reload();
-                let rest = |j: &Job<'_>| dirty.touches(&j.needs) && !first(j);
-                let later = build::drive(build::plan(&outputs, &rest), &self.out, None)?;
+                let first = |j: &Job<'_>| dirty.touches(&j.needs) && dirty.first(j, &open);
+                let mut written = 0;
+                if to_reload.is_none() {
+                    written +=
+                        build::drive(build::plan(&outputs, &first), &self.out, None)?.written;
+                    phases.mark("first");
+                    to_reload = Some(start.elapsed());
+                    reload();
+                }
+                // Everything the edit touched, the open pages again: the
+                // sink writes only what differs from the quick pass.
+                let noting = Noting::new(&self.out, &open);
+                let rest = |j: &Job<'_>| dirty.touches(&j.needs);
+                written += build::drive(build::plan(&outputs, &rest), &noting, None)?.written;
+                if noting.touched() {
+                    reload();
+                }
                 phases.mark("rest");
-                (ran.written + later.written, to_reload)
+                written
             }
             None => {
                 self.out.forget();
@@ -163,19 +190,59 @@ impl Session {
                             false,
                         )
                     })?;
-                let to_reload = start.elapsed();
+                to_reload = Some(start.elapsed());
                 reload();
-                (ran.written + 1, to_reload)
+                ran.written + 1
             }
         };
         drop(outputs);
-        self.remember_topics(hb);
+        drop(cx);
+        self.remember_topics(&loaded.handbook);
+        self.kept = Some(loaded);
         Ok(Rebuild {
             full,
             written,
-            to_reload,
+            to_reload: to_reload.unwrap_or_default(),
             total: start.elapsed(),
         })
+    }
+
+    fn options() -> RenderOptions {
+        RenderOptions {
+            with_pdf: false,
+            live_reload: true,
+        }
+    }
+
+    /// The quick pass: the edited documents re-read into the last model,
+    /// the open pages and their own pages made from it, the reload sent.
+    /// `false` when there is no last model or the change needs a full load.
+    fn quick(&mut self, paths: &[PathBuf], reload: &dyn Fn()) -> Result<bool, Failure> {
+        let Some(kept) = self.kept.as_mut() else {
+            return Ok(false);
+        };
+        if !load::refresh_documents(kept, &self.root, paths, &self.cache)? {
+            return Ok(false);
+        }
+        let Some(kept) = self.kept.as_ref() else {
+            return Ok(false);
+        };
+        let Some(dirty) = self.dirty(&kept.handbook, paths) else {
+            return Ok(false);
+        };
+        let open = self.open_pages.pages();
+        let cx = RenderContext::new(
+            &kept.handbook,
+            &kept.locales,
+            &kept.theme,
+            &self.root,
+            Self::options(),
+        );
+        let outputs = render::outputs(&cx, Selection::Site { pdf: false });
+        let first = |j: &Job<'_>| dirty.touches(&j.needs) && dirty.first(j, &open);
+        build::drive(build::plan(&outputs, &first), &self.out, None)?;
+        reload();
+        Ok(true)
     }
 
     fn remember_topics(&mut self, hb: &Handbook) {
@@ -233,6 +300,38 @@ impl Session {
             }
         }
         Some(dirty)
+    }
+}
+
+/// A sink that notes whether it wrote one of the open pages.
+struct Noting<'a> {
+    inner: &'a Folder,
+    open: &'a HashSet<String>,
+    touched: std::sync::atomic::AtomicBool,
+}
+
+impl<'a> Noting<'a> {
+    fn new(inner: &'a Folder, open: &'a HashSet<String>) -> Noting<'a> {
+        Noting {
+            inner,
+            open,
+            touched: Default::default(),
+        }
+    }
+
+    fn touched(&self) -> bool {
+        self.touched.load(std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
+impl Sink for Noting<'_> {
+    fn write(&self, path: &str, bytes: &[u8]) -> std::io::Result<bool> {
+        let written = self.inner.write(path, bytes)?;
+        if written && self.open.contains(path) {
+            self.touched
+                .store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+        Ok(written)
     }
 }
 

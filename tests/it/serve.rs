@@ -349,3 +349,77 @@ fn long_impossible_and_escaping_urls_are_refused() {
         assert!(!body.contains("TOPSECRET"), "{target}");
     }
 }
+
+/// Every file below `dir`, by path, with its bytes.
+fn files(dir: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .to_string();
+            (rel, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+/// Edits that change what other documents show (a new cross-reference to
+/// another council, whose page then lists this document as citing it; a
+/// clause moved to another topic) leave the served site exactly as a fresh
+/// start of `serve` makes it: the quick pass before the reload is brought
+/// up to date by the full pass after it.
+#[test]
+fn after_edits_the_site_is_what_a_fresh_start_makes() {
+    let tmp = copy_example();
+    let root = std::fs::canonicalize(tmp.path()).unwrap();
+    let (mut s, out, _keep) = session(&root);
+    let doc = root.join("content/volda/sosiale-medium.md");
+    let edits = [
+        (
+            "Teieplikta gjeld i sosiale medium",
+            "Teieplikta gjeld òg i sosiale medium, sjå [[bodo:2.3]]",
+        ),
+        (
+            "  photo-consent: [\"1.4\"]",
+            "  photo-consent: [\"1.4\", \"1.3\"]",
+        ),
+    ];
+    for (from, to) in edits {
+        let text = read(&doc);
+        assert!(text.contains(from), "{from}");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        std::fs::write(&doc, text.replacen(from, to, 1)).unwrap();
+        let reloads = std::cell::Cell::new(0);
+        let r = s
+            .rebuild(Some(std::slice::from_ref(&doc)), &|| {
+                reloads.set(reloads.get() + 1)
+            })
+            .unwrap();
+        assert!(!r.full);
+        assert!(
+            (1..=2).contains(&reloads.get()),
+            "{} reloads",
+            reloads.get()
+        );
+    }
+    let bodo = read(&out.join("nb/bodo/etiske-retningslinjer-media.html"));
+    assert!(
+        bodo.contains("volda/sosiale-medium.html"),
+        "Bodø's page says Volda cites it"
+    );
+    let (_fresh, fresh_out, _keep_fresh) = session(&root);
+    let (got, want) = (files(&out), files(&fresh_out));
+    assert_eq!(
+        got.keys().collect::<Vec<_>>(),
+        want.keys().collect::<Vec<_>>(),
+        "the same files"
+    );
+    for (path, bytes) in &want {
+        assert!(got[path] == *bytes, "{path} differs from a fresh start");
+    }
+}
