@@ -9,7 +9,7 @@
 //! confidently wrong on plain Bokmål.
 
 use crate::diag::Diagnostic;
-use crate::load::content::LoadedCouncil;
+use crate::load::LoadedCouncil;
 use crate::load::markdown::{MARK_CLOSE, MARK_OPEN};
 use crate::model::SiteConfig;
 use crate::model::lang::Lang;

@@ -3,12 +3,20 @@
 //! topics, councils and documents, then the cross-references between them.
 
 pub mod assets;
-pub mod content;
+pub mod cache;
+pub mod config;
+pub mod council;
+pub mod document;
+pub mod files;
 pub mod language;
 pub mod markdown;
 pub mod numbering;
+pub mod taxonomy;
 pub mod xref;
 pub mod yaml;
+
+pub use cache::ParseCache;
+pub use council::LoadedCouncil;
 
 use crate::diag::Failure;
 use crate::diag::{Diagnostic, Diagnostics};
@@ -16,7 +24,6 @@ use crate::model::Handbook;
 use crate::model::routes::RESERVED_IDS;
 use crate::theme::Theme;
 use crate::theme::i18n::Locales;
-use content::LoadedCouncil;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -34,14 +41,14 @@ pub fn load(root: &Path) -> Result<Loaded, Failure> {
 }
 
 /// As `load`, reusing unchanged documents from `cache` (used by `serve`).
-pub fn load_cached(root: &Path, cache: Option<&content::ParseCache>) -> Result<Loaded, Failure> {
+pub fn load_cached(root: &Path, cache: Option<&ParseCache>) -> Result<Loaded, Failure> {
     // Resolved once: every check that a file lies inside the handbook
     // compares real paths with it.
     let resolved = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let root = resolved.as_path();
     let mut diags: Vec<Diagnostic> = Vec::new();
     let mut phases = crate::build::Phases::new();
-    let Some(config) = content::load_config(root, &mut diags) else {
+    let Some(config) = config::load_config(root, &mut diags) else {
         return Err(fail(diags, false));
     };
     check_theme_and_locale_links(root, &mut diags);
@@ -49,10 +56,9 @@ pub fn load_cached(root: &Path, cache: Option<&content::ParseCache>) -> Result<L
     let locales = Arc::new(Locales::load(root, &mut diags));
     phases.mark("strings");
     let theme = Theme::load(root, &config.theme, locales.clone(), &mut diags);
-    phases.mark("theme");
-    let taxonomy = content::load_taxonomy(root, &config.languages, &mut diags);
+    let taxonomy = taxonomy::load_taxonomy(root, &config.languages, &mut diags);
     let mut councils: Vec<LoadedCouncil> =
-        content::load_councils_cached(root, &taxonomy, &mut diags, cache);
+        council::load_councils_cached(root, &taxonomy, &mut diags, cache);
     phases.mark("documents");
     check_reserved(&councils, &mut diags);
     language::check_documents(&councils, &config, &mut diags);
@@ -163,7 +169,7 @@ pub fn refresh_documents(
     kept: &mut Loaded,
     root: &Path,
     changed: &[std::path::PathBuf],
-    cache: &content::ParseCache,
+    cache: &ParseCache,
 ) -> Result<bool, Failure> {
     let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let mut places = Vec::new();
@@ -191,7 +197,7 @@ pub fn refresh_documents(
         let hb = &kept.handbook;
         let council = &hb.councils[ci];
         let mut diags = Vec::new();
-        let read = content::load_document_cached(
+        let read = cache::load_document_cached(
             cache,
             &root,
             path,

@@ -3,7 +3,9 @@
 //! A reference that points nowhere is an error at its line.
 
 use crate::diag::Diagnostic;
-use crate::load::content::{LoadedCouncil, LoadedDocument, closest};
+use crate::load::LoadedCouncil;
+use crate::load::document::LoadedDocument;
+use crate::load::files::closest;
 use crate::load::markdown::{Fragment, MARK_CLOSE, MARK_OPEN, XrefUse, escape_html};
 use crate::model::routes;
 use crate::model::{Citation, ClauseId, Council, Document, Handbook, Slug, Taxonomy, XrefLabel};

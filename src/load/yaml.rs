@@ -9,6 +9,9 @@ use serde::de::DeserializeOwned;
 use serde_saphyr::{Location, Spanned};
 use std::sync::Arc;
 
+/// Language code -> text, as written in YAML (see `YamlIn::localized`).
+pub type LocalizedMap = Spanned<IndexMap<Spanned<String>, String>>;
+
 /// YAML text inside a file: the file, and the line the YAML starts on.
 #[derive(Clone, Copy)]
 pub struct YamlIn<'a> {
@@ -63,7 +66,7 @@ impl YamlIn<'_> {
     /// each UI language in `required` has a text.
     pub fn localized(
         &self,
-        map: &Spanned<IndexMap<Spanned<String>, String>>,
+        map: &LocalizedMap,
         required: &[Lang],
         what: &str,
         diagnostics: &mut Vec<Diagnostic>,

@@ -19,7 +19,7 @@ pub use live::OpenPages;
 pub use run::serve;
 
 use crate::build::{self, Failure};
-use crate::load::{self, content::ParseCache};
+use crate::load::{self, ParseCache};
 use crate::model::routes;
 use crate::model::{Document, Handbook};
 use crate::render::{self, Job, Needs, RenderContext, RenderOptions, Selection};

@@ -1,0 +1,353 @@
+//! Guideline documents: front matter, the Markdown body, and the topic map
+//! that ties topics to clauses.
+
+use crate::diag::{Diagnostic, SourceFile};
+use crate::load::files::{YamlFile, YamlPart, closest, read_text, read_yaml, rel};
+use crate::load::markdown::{self, BodyContext, ParsedBody, ParsedClause, XrefUse};
+use crate::load::yaml::YamlIn;
+use crate::model::lang::Lang;
+use crate::model::*;
+use indexmap::IndexMap;
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFrontMatter {
+    title: Spanned<String>,
+    #[serde(default)]
+    lang: Option<Spanned<String>>,
+    #[serde(default)]
+    adopted: Option<Spanned<String>>,
+    status: Spanned<String>,
+    #[serde(default)]
+    decided_by: Option<String>,
+    #[serde(default)]
+    case_ref: Option<String>,
+    #[serde(default)]
+    source: Option<Spanned<String>>,
+    #[serde(default)]
+    example: bool,
+    #[serde(default)]
+    topics: IndexMap<Spanned<String>, Vec<Spanned<String>>>,
+}
+
+/// A document read and parsed, with what is left to check once all
+/// documents are known.
+#[derive(Clone)]
+pub struct LoadedDocument {
+    pub doc: Document,
+    pub file: Arc<SourceFile>,
+    pub xrefs: Vec<XrefUse>,
+}
+
+/// What a document is apart from its body: from its file name and front
+/// matter, checked.
+struct Head {
+    id: DocId,
+    council: CouncilId,
+    fm: RawFrontMatter,
+    lang: Lang,
+    adopted: Option<Date>,
+    status: Status,
+    path: PathBuf,
+}
+
+pub(super) fn load_document(
+    root: &Path,
+    path: &Path,
+    council: &CouncilId,
+    council_lang: Lang,
+    taxonomy: &Taxonomy,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<LoadedDocument> {
+    let shown = rel(root, path);
+    let stem = path.file_stem()?.to_string_lossy().to_string();
+    let Some(id) = Slug::parse(&stem) else {
+        diagnostics.push(
+            Diagnostic::error(format!("document file name `{stem}` is not a valid id"))
+                .in_file(&shown)
+                .help("file names are used in URLs: use lowercase a-z, digits and hyphens"),
+        );
+        return None;
+    };
+    let read = read_text(path, &shown);
+    let YamlFile {
+        file,
+        raw: fm,
+        rest: body_start,
+    } = read_yaml::<RawFrontMatter>(read, YamlPart::FrontMatter, diagnostics)?;
+    let y = YamlPart::FrontMatter.of(&file);
+    let (lang, status, adopted) = check_front_matter(&y, &fm, council_lang, diagnostics);
+
+    let doc_href = crate::model::routes::document(council.as_str(), id.as_str());
+    let council_dir = path.parent().unwrap_or(root);
+    let ctx = BodyContext {
+        file: &file,
+        body_start,
+        doc_href: &doc_href,
+        asset_dir: Some((council_dir, council.as_str())),
+    };
+    let parsed = markdown::parse_body(&ctx, diagnostics);
+    check_clause_ids(&file, &parsed.clauses, diagnostics);
+    let topics = topic_map(&y, &fm.topics, &parsed.clauses, taxonomy, diagnostics);
+    let head = Head {
+        id,
+        council: council.clone(),
+        fm,
+        lang,
+        adopted,
+        status,
+        path: shown,
+    };
+    Some(document_from(parsed, head, topics, taxonomy, file))
+}
+
+/// Checks the front matter's language, status, date of adoption, source
+/// and title.
+fn check_front_matter(
+    y: &YamlIn<'_>,
+    fm: &RawFrontMatter,
+    council_lang: Lang,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Lang, Status, Option<Date>) {
+    let lang = match &fm.lang {
+        Some(code) => content_lang(y, code, diagnostics).unwrap_or(council_lang),
+        None => council_lang,
+    };
+    let status = Status::parse(&fm.status.value).unwrap_or_else(|| {
+        diagnostics.push(
+            y.error_at(
+                &fm.status,
+                fm.status.value.len().max(1),
+                format!("unknown status `{}`", fm.status.value),
+            )
+            .help("write one of draft, proposed, adopted, repealed"),
+        );
+        Status::Draft
+    });
+    let adopted = fm.adopted.as_ref().and_then(|a| {
+        Date::parse(&a.value).or_else(|| {
+            diagnostics.push(
+                y.error_at(
+                    a,
+                    a.value.len().max(1),
+                    format!("`{}` is not a date", a.value),
+                )
+                .help("write dates as YYYY-MM-DD, e.g. `adopted: 2020-01-01`"),
+            );
+            None
+        })
+    });
+    if let Some(s) = &fm.source {
+        check_url(y, s, diagnostics);
+    }
+    if fm.title.value.trim().is_empty() {
+        diagnostics.push(
+            y.error_at(&fm.title, 1, "the title is empty")
+                .help("write the document's title"),
+        );
+    }
+    (lang, status, adopted)
+}
+
+/// Clause ids must be unique within a document.
+fn check_clause_ids(
+    file: &Arc<SourceFile>,
+    parsed: &[ParsedClause],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let mut first_seen: HashMap<&ClauseId, usize> = HashMap::new();
+    for c in parsed {
+        let line = file.line_col(c.offset).0;
+        if let Some(first) = first_seen.insert(&c.id, line) {
+            diagnostics.push(
+                Diagnostic::error(format!("clause {} is numbered twice", c.id))
+                    .at(file, c.offset, 1)
+                    .help(format!(
+                        "clause {} is on line {first} and again on line {line}; number the chapter heading (`## 2. ...`) or give one of them an explicit id with {{#...}}",
+                        c.id
+                    )),
+            );
+        }
+    }
+}
+
+/// The topic map: known topics, existing clauses.
+fn topic_map(
+    y: &YamlIn<'_>,
+    map: &IndexMap<Spanned<String>, Vec<Spanned<String>>>,
+    parsed: &[ParsedClause],
+    taxonomy: &Taxonomy,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<(TopicId, Vec<ClauseId>)> {
+    let mut topics: Vec<(TopicId, Vec<ClauseId>)> = Vec::new();
+    for (topic, clauses) in map {
+        let known = taxonomy.topic(&topic.value).map(|t| t.id.clone());
+        if known.is_none() {
+            let suggestion = closest(&topic.value, taxonomy.topics().map(|t| t.id.as_str()));
+            diagnostics.push(
+                y.error_at(
+                    topic,
+                    topic.value.len(),
+                    format!("unknown topic `{}`", topic.value),
+                )
+                .help(match suggestion {
+                    Some(s) => {
+                        format!("did you mean `{s}`? Topics are defined in content/topics.yaml")
+                    }
+                    None => {
+                        "add the topic to content/topics.yaml or use one defined there".to_string()
+                    }
+                }),
+            );
+        }
+        let mut ids = Vec::new();
+        for c in clauses {
+            match ClauseId::parse(c.value.trim()).filter(|id| parsed.iter().any(|p| &p.id == id)) {
+                Some(id) => {
+                    if !ids.contains(&id) {
+                        ids.push(id);
+                    }
+                }
+                None => {
+                    let have: Vec<&str> = parsed.iter().map(|p| p.id.as_str()).collect();
+                    diagnostics.push(
+                        y.error_at(c, c.value.len().max(1), format!("this document has no clause {}", c.value))
+                            .help(if have.is_empty() {
+                                "the document has no numbered clauses; number chapters `## 1. ...` and list items".to_string()
+                            } else {
+                                format!("its clauses are: {}", summarize(&have))
+                            }),
+                    );
+                }
+            }
+        }
+        if let Some(t) = known {
+            topics.push((t, ids));
+        }
+    }
+    topics
+}
+
+/// The document made of its parsed body, its head and its topic map.
+fn document_from(
+    body: ParsedBody,
+    head: Head,
+    topics: Vec<(TopicId, Vec<ClauseId>)>,
+    taxonomy: &Taxonomy,
+    file: Arc<SourceFile>,
+) -> LoadedDocument {
+    let ParsedBody {
+        clauses: parsed,
+        html,
+        xrefs,
+        has_code,
+        events,
+        clause_starts,
+        assets,
+    } = body;
+    let Head {
+        id,
+        council,
+        fm,
+        lang,
+        adopted,
+        status,
+        path,
+    } = head;
+
+    let clauses = parsed
+        .into_iter()
+        .map(|p| {
+            let mut on: Vec<TopicId> = topics
+                .iter()
+                .filter(|(_, ids)| ids.contains(&p.id))
+                .map(|(t, _)| t.clone())
+                .collect();
+            on.sort_by_key(|t| taxonomy.position(t));
+            Clause {
+                line: file.line_col(p.offset).0,
+                id: p.id,
+                kind: p.kind,
+                text: p.text,
+                html: markdown::Fragment(p.html),
+                topics: on,
+                referenced_by: Vec::new(),
+            }
+        })
+        .collect();
+
+    LoadedDocument {
+        doc: Document {
+            id,
+            council,
+            title: fm.title.value.trim().to_string(),
+            lang,
+            adopted,
+            status,
+            decided_by: fm.decided_by,
+            case_ref: fm.case_ref,
+            source: fm.source.map(|s| s.value),
+            example: fm.example,
+            topics,
+            clauses,
+            body: markdown::Fragment(html),
+            has_code,
+            events: Arc::new(events),
+            assets,
+            clause_starts,
+            xref_labels: Vec::new(),
+            path,
+        },
+        file,
+        xrefs,
+    }
+}
+
+/// The language of a council or a document: nb, nn or da.
+pub(super) fn content_lang(
+    y: &YamlIn<'_>,
+    code: &Spanned<String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Lang> {
+    match Lang::parse(&code.value) {
+        Some(l) if l.is_content_language() => Some(l),
+        _ => {
+            diagnostics.push(
+                y.error_at(
+                    code,
+                    code.value.len().max(1),
+                    format!("`{}` is not a document language", code.value),
+                )
+                .help(match code.value.as_str() {
+                    "en" => "guideline documents are written in nb, nn or da".to_string(),
+                    other => Lang::hint_for(other).replace(", en", ""),
+                }),
+            );
+            None
+        }
+    }
+}
+
+pub(super) fn check_url(y: &YamlIn<'_>, url: &Spanned<String>, diagnostics: &mut Vec<Diagnostic>) {
+    let v = url.value.trim();
+    if !(v.starts_with("https://") || v.starts_with("http://")) {
+        diagnostics.push(
+            y.error_at(url, v.len().max(1), format!("`{v}` is not a web address"))
+                .help("write a full address starting with https://"),
+        );
+    }
+}
+
+/// A short list of clause ids for a hint: first ones and a count.
+fn summarize(ids: &[&str]) -> String {
+    if ids.len() <= 12 {
+        ids.join(", ")
+    } else {
+        format!("{} ... ({} in all)", ids[..10].join(", "), ids.len())
+    }
+}

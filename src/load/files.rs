@@ -1,0 +1,209 @@
+//! Reading the handbook's files: text with Klausul's markers removed, the
+//! handbook's own files refused when they lead outside it, folder listings,
+//! and YAML read and parsed in one step.
+
+use crate::diag::{Diagnostic, SourceFile};
+use crate::load::markdown::{MARK_CLOSE, MARK_OPEN};
+use crate::load::yaml::YamlIn;
+use serde::de::DeserializeOwned;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Reads a file as UTF-8 text. Private-use characters that Klausul uses as
+/// markers are replaced, so content can never forge them.
+pub fn read_text(path: &Path, shown_as: &Path) -> Result<Arc<SourceFile>, Diagnostic> {
+    use std::io::Read;
+    let limit = crate::limits::MAX_FILE_BYTES;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
+        .map_err(|e| {
+            Diagnostic::error(format!("cannot read the file: {e}"))
+                .in_file(shown_as)
+                .help("check that the file exists and can be read")
+        })?;
+    if bytes.len() as u64 > limit {
+        return Err(Diagnostic::error(format!(
+            "the file is larger than {} MB, the most Klausul reads as one file",
+            limit / (1024 * 1024)
+        ))
+        .in_file(shown_as)
+        .help("split the document into several files (one per chapter, say)"));
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let file = SourceFile::new(shown_as, lossy);
+            let offset = String::from_utf8_lossy(&e.as_bytes()[..valid]).len();
+            return Err(Diagnostic::error("the file is not valid UTF-8")
+                .at(&file, offset, 1)
+                .label("first byte that is not UTF-8")
+                .help(
+                    "save the file as UTF-8 (in most editors: File > Save with encoding > UTF-8)",
+                ));
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let text = if text.contains([MARK_OPEN, MARK_CLOSE]) {
+        text.replace([MARK_OPEN, MARK_CLOSE], "\u{fffd}")
+    } else {
+        text.to_string()
+    };
+    Ok(SourceFile::new(shown_as, text))
+}
+
+/// Entries with an extension directly in `dir`, sorted by name, links
+/// not followed.
+fn entries_with(dir: &Path, ext: &str) -> impl Iterator<Item = walkdir::DirEntry> {
+    walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .max_depth(1)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(move |e| e.path().extension().is_some_and(|e| e == ext))
+}
+
+/// Files with an extension directly in `dir`, sorted by name.
+pub fn sorted_files(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    if !dir.is_dir() {
+        return Vec::new();
+    }
+    entries_with(dir, ext)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .collect()
+}
+
+/// Links with an extension directly in `dir`: `sorted_files` skips them, and
+/// the author is told so.
+pub(super) fn linked_files(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    entries_with(dir, ext)
+        .filter(|e| e.path_is_symlink())
+        .map(|e| e.into_path())
+        .collect()
+}
+
+/// Reads one of the handbook's own files (klausul.yaml, topics.yaml,
+/// council.yaml). A link that leads out of the handbook is refused before
+/// anything is read, so its target is never quoted or published. `root`
+/// is resolved (`build::load` resolves it once).
+pub(super) fn read_own(
+    root: &Path,
+    path: &Path,
+    shown: &Path,
+) -> Result<Arc<SourceFile>, Diagnostic> {
+    if let Err(outside @ crate::paths::Outside::Elsewhere(_)) =
+        crate::paths::real_inside(root, path)
+    {
+        return Err(
+            Diagnostic::error(outside.message(&shown.display().to_string()))
+                .in_file(shown)
+                .help(crate::paths::Outside::HELP),
+        );
+    }
+    read_text(path, shown)
+}
+
+/// `path` as shown to the author: relative to the handbook's `root`.
+pub(super) fn rel(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+/// The candidate closest to `word`, if it is close enough to be a typo.
+pub fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .map(|c| (strsim::levenshtein(word, c), c))
+        .filter(|(d, c)| *d <= 2.max(c.len() / 4))
+        .min()
+        .map(|(_, c)| c)
+}
+
+// ---------------------------------------------------------------- YAML files
+
+/// Where the YAML is in a file.
+#[derive(Clone, Copy)]
+pub(super) enum YamlPart {
+    /// The whole file (klausul.yaml, topics.yaml, council.yaml).
+    Whole,
+    /// A document's front matter, between `---` lines at its top.
+    FrontMatter,
+}
+
+impl YamlPart {
+    /// The YAML of this part of `file`, for diagnostics at the right line.
+    pub(super) fn of(self, file: &Arc<SourceFile>) -> YamlIn<'_> {
+        let line_offset = match self {
+            YamlPart::Whole => 0,
+            YamlPart::FrontMatter => 1,
+        };
+        YamlIn { file, line_offset }
+    }
+}
+
+/// A file read, with its YAML parsed.
+pub(super) struct YamlFile<T> {
+    pub file: Arc<SourceFile>,
+    pub raw: T,
+    /// Byte offset where the text after the YAML starts (a document's body).
+    pub rest: usize,
+}
+
+/// Parses the YAML in a file just read (`read_own` or `read_text`) as `T`.
+/// A file that could not be read, has no front matter or does not parse
+/// gives its diagnostic and `None`.
+pub(super) fn read_yaml<T: DeserializeOwned>(
+    read: Result<Arc<SourceFile>, Diagnostic>,
+    part: YamlPart,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<YamlFile<T>> {
+    let file = match read {
+        Ok(f) => f,
+        Err(d) => {
+            diagnostics.push(d);
+            return None;
+        }
+    };
+    let (yaml, rest) = match part {
+        YamlPart::Whole => (file.text.as_str(), file.text.len()),
+        YamlPart::FrontMatter => {
+            let Some(found) = split_front_matter(&file.text) else {
+                diagnostics.push(
+                    Diagnostic::error("the document has no front matter")
+                        .at(&file, 0, 1)
+                        .help("start the file with a `---` line, then `title:` and `status:`, then a closing `---` line"),
+                );
+                return None;
+            };
+            found
+        }
+    };
+    let raw: T = match part.of(&file).parse(yaml) {
+        Ok(r) => r,
+        Err(d) => {
+            diagnostics.push(d);
+            return None;
+        }
+    };
+    Some(YamlFile { file, raw, rest })
+}
+
+/// Splits `---` front matter from the body. Returns the YAML and the byte
+/// offset where the body starts.
+fn split_front_matter(text: &str) -> Option<(&str, usize)> {
+    let rest = text.strip_prefix("---")?;
+    let rest = rest
+        .strip_prefix('\n')
+        .or_else(|| rest.strip_prefix("\r\n"))?;
+    let yaml_start = text.len() - rest.len();
+    let mut offset = yaml_start;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            return Some((&text[yaml_start..offset], offset + line.len()));
+        }
+        offset += line.len();
+    }
+    None
+}
