@@ -867,21 +867,16 @@ fn load_document(
         );
     }
 
-    let doc_href = crate::model::routes::document(council.as_str(), id.as_str());
     let council_dir = path.parent().unwrap_or(root);
     let ctx = BodyContext {
         file: &file,
         body_start,
-        doc_href: &doc_href,
-        asset_dir: Some((council_dir, council.as_str())),
+        asset_dir: Some((council_dir, council)),
     };
     let ParsedBody {
         clauses: parsed,
-        html,
+        nodes,
         xrefs,
-        has_code,
-        events,
-        clause_starts,
         assets,
     } = markdown::parse_body(&ctx, diagnostics);
 
@@ -963,7 +958,7 @@ fn load_document(
                 id: p.id,
                 kind: p.kind,
                 text: p.text,
-                html: markdown::Fragment(p.html),
+                nodes: p.nodes,
                 topics: on,
                 referenced_by: Vec::new(),
             }
@@ -984,12 +979,8 @@ fn load_document(
             example: fm.example,
             topics,
             clauses,
-            body: markdown::Fragment(html),
-            has_code,
-            events: Arc::new(events),
+            body: Arc::new(nodes),
             assets,
-            clause_starts,
-            xref_labels: Vec::new(),
             path: shown,
         },
         file,

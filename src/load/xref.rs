@@ -4,10 +4,11 @@
 
 use crate::diag::Diagnostic;
 use crate::load::content::{LoadedCouncil, closest};
-use crate::load::markdown::{Fragment, MARK_CLOSE, MARK_OPEN, XrefUse, escape_html};
-use crate::model::routes;
-use crate::model::{Citation, ClauseId, Slug, Taxonomy, XrefLabel};
+use crate::load::markdown::{XrefUse, clause_text};
+use crate::model::body::{Node, Xref, XrefTarget, slice};
+use crate::model::{Citation, ClauseId, CouncilId, Slug, Taxonomy};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// What a reference points at, before it is checked.
 #[derive(Debug, PartialEq, Eq)]
@@ -51,8 +52,9 @@ struct DocInfo<'a> {
     by_id: HashMap<&'a str, &'a ClauseId>,
 }
 
-/// Resolves every reference in every document and replaces its marker with a
-/// link. Links keep a root marker so they work from any page.
+/// Resolves every reference in every document into its node, notes on
+/// each clause the places that cite it, and puts what each reference says
+/// into its clause's text.
 pub fn resolve_all(
     councils: &mut [LoadedCouncil],
     taxonomy: &Taxonomy,
@@ -84,29 +86,32 @@ pub fn resolve_all(
         }
     }
 
-    let mut replacements: Vec<Vec<String>> = Vec::new();
-    let mut labels: Vec<Vec<XrefLabel>> = Vec::new();
+    let mut resolved: Vec<Vec<XrefTarget>> = Vec::new();
     // (target council, document, clause) <- where it is cited.
     let mut citations: HashMap<(String, String, ClauseId), Vec<Citation>> = HashMap::new();
     for lc in councils.iter() {
         for ld in &lc.documents {
             let here = (lc.council.id.as_str(), ld.doc.id.as_str());
             let mut out = Vec::with_capacity(ld.xrefs.len());
-            let mut doc_labels = Vec::with_capacity(ld.xrefs.len());
             for x in &ld.xrefs {
-                doc_labels.push(label_of(x, here.0, &council_names));
-                let link = resolve_one(x, here, &docs, &council_docs, &council_names, taxonomy);
-                match link {
-                    Ok((html, target)) => {
-                        out.push(html);
-                        if let Some(target) = target {
-                            citations.entry(target).or_default().push(Citation {
+                match resolve_one(x, here, &docs, &council_docs, &council_names, taxonomy) {
+                    Ok(target) => {
+                        if let XrefTarget::Clause {
+                            council,
+                            document,
+                            clause,
+                            ..
+                        } = &target
+                        {
+                            let key = (council.to_string(), document.to_string(), clause.clone());
+                            citations.entry(key).or_default().push(Citation {
                                 council: lc.council.id.clone(),
                                 council_name: lc.council.name.clone(),
                                 document: ld.doc.id.clone(),
                                 clause: x.in_clause.clone(),
                             });
                         }
+                        out.push(target);
                     }
                     Err((message, help)) => {
                         diagnostics.push(
@@ -114,18 +119,16 @@ pub fn resolve_all(
                                 .at(&ld.file, x.offset, x.len)
                                 .help(help),
                         );
-                        out.push(escape_html(&format!("[[{}]]", x.target)));
+                        out.push(XrefTarget::Unresolved(x.target.clone()));
                     }
                 }
             }
-            replacements.push(out);
-            labels.push(doc_labels);
+            resolved.push(out);
         }
     }
     drop(docs);
 
-    let mut next = replacements.into_iter();
-    let mut next_labels = labels.into_iter();
+    let mut next = resolved.into_iter();
     for lc in councils.iter_mut() {
         for ld in &mut lc.documents {
             for c in &mut ld.doc.clauses {
@@ -140,47 +143,39 @@ pub fn resolve_all(
                     c.referenced_by = cited;
                 }
             }
-            ld.doc.xref_labels = next_labels.next().unwrap_or_default();
-            if !ld.doc.xref_labels.is_empty() {
-                let texts: Vec<String> = ld
-                    .doc
-                    .xref_labels
-                    .iter()
-                    .map(|l| match l {
-                        XrefLabel::Text(t) => escape_html(t),
-                        XrefLabel::Topic(id) => taxonomy
-                            .topic(id.as_str())
-                            .and_then(|t| {
-                                t.title
-                                    .get(&ld.doc.lang)
-                                    .or_else(|| t.title.values().next())
-                            })
-                            .map_or_else(|| id.to_string(), |t| escape_html(t)),
-                    })
-                    .collect();
-                for c in &mut ld.doc.clauses {
-                    if c.text.contains(MARK_OPEN) {
-                        // Plain text: the labels are filled in unescaped.
-                        c.text = crate::escape::html_unescape(
-                            &fill(&Fragment(std::mem::take(&mut c.text)), &texts).0,
-                        );
-                    }
-                }
-            }
-            let Some(links) = next.next() else { continue };
-            if links.is_empty() {
+            let Some(targets) = next.next() else { continue };
+            if targets.is_empty() {
                 continue;
             }
-            ld.doc.body = fill(&ld.doc.body, &links);
+            let body = Arc::make_mut(&mut ld.doc.body);
+            for (x, target) in ld.xrefs.iter().zip(targets) {
+                if let Some(Node::Xref(node)) = body.get_mut(x.node) {
+                    node.target = target;
+                }
+            }
+            // A clause's text says what its references say, topics by
+            // their title in the document's language.
+            let lang = ld.doc.lang;
+            let label = |x: &Xref| {
+                x.text(|id| {
+                    taxonomy
+                        .topic(id.as_str())
+                        .and_then(|t| t.title.get(&lang).or_else(|| t.title.values().next()))
+                        .map_or_else(|| id.to_string(), String::clone)
+                })
+            };
             for c in &mut ld.doc.clauses {
-                c.html = fill(&c.html, &links);
+                let nodes = slice(&ld.doc.body, &c.nodes);
+                if nodes.iter().any(|n| matches!(n, Node::Xref(_))) {
+                    c.text = clause_text(nodes, Some(&label));
+                }
             }
         }
     }
 }
 
-/// A resolved link's HTML and, for a clause, what it points at.
-type Link = Result<(String, Option<(String, String, ClauseId)>), (String, String)>;
+/// What a reference points at, or why it points nowhere.
+type Resolved = Result<XrefTarget, (String, String)>;
 
 fn resolve_one(
     x: &XrefUse,
@@ -189,27 +184,18 @@ fn resolve_one(
     council_docs: &HashMap<String, Vec<String>>,
     council_names: &HashMap<String, String>,
     taxonomy: &Taxonomy,
-) -> Link {
-    let root = Fragment::root_marker();
-    let label = x.label.as_deref().map(escape_html);
+) -> Resolved {
     match parse_target(&x.target) {
-        Target::Topic(id) => {
-            if taxonomy.topic(id).is_none() {
+        Target::Topic(id) => match taxonomy.topic(id) {
+            Some(topic) => Ok(XrefTarget::Topic(topic.id.clone())),
+            None => {
                 let hint = match closest(id, taxonomy.topics().map(|t| t.id.as_str())) {
                     Some(s) => format!("did you mean `[[topic:{s}]]`?"),
                     None => "topics are defined in content/topics.yaml".into(),
                 };
-                return Err((format!("unknown topic `{id}` in cross-reference"), hint));
+                Err((format!("unknown topic `{id}` in cross-reference"), hint))
             }
-            let text = label.unwrap_or_else(|| Fragment::topic_marker(id));
-            Ok((
-                format!(
-                    "<a class=\"xref xref-topic\" href=\"{root}{}\">{text}</a>",
-                    routes::topic(id)
-                ),
-                None,
-            ))
-        }
+        },
         Target::Clause {
             council,
             document,
@@ -258,71 +244,28 @@ fn resolve_one(
                     hint,
                 ));
             };
-            let same_council = council_id == here_council;
-            let text = label.unwrap_or_else(|| {
-                if same_council {
-                    escape_html(id.as_str())
-                } else {
-                    let name = council_names
-                        .get(council_id)
-                        .map_or(council_id, String::as_str);
-                    escape_html(&format!("{name} {id}"))
-                }
-            });
-            let href = routes::clause_link(&root, council_id, doc_id.as_str(), &id.anchor());
-            let html = format!("<a class=\"xref\" href=\"{href}\">{text}</a>");
-            Ok((html, Some((council_id.to_string(), doc_id, (*id).clone()))))
+            let text = if council_id == here_council {
+                id.to_string()
+            } else {
+                let name = council_names
+                    .get(council_id)
+                    .map_or(council_id, String::as_str);
+                format!("{name} {id}")
+            };
+            // Both exist, so both are valid slugs.
+            let (Some(council), Some(document)) =
+                (CouncilId::parse(council_id), Slug::parse(&doc_id))
+            else {
+                return Err((format!("no council `{council_id}`"), String::new()));
+            };
+            Ok(XrefTarget::Clause {
+                council,
+                document,
+                clause: id.clone(),
+                text,
+            })
         }
     }
-}
-
-/// What a reference says where it cannot be a link (the PDF).
-fn label_of(x: &XrefUse, here_council: &str, names: &HashMap<String, String>) -> XrefLabel {
-    if let Some(label) = &x.label {
-        return XrefLabel::Text(label.clone());
-    }
-    match parse_target(&x.target) {
-        Target::Topic(id) => match Slug::parse(id) {
-            Some(slug) => XrefLabel::Topic(slug),
-            None => XrefLabel::Text(id.to_string()),
-        },
-        Target::Clause {
-            council, clause, ..
-        } => match council {
-            Some(c) if c != here_council => {
-                let name = names.get(c).map_or(c, String::as_str);
-                XrefLabel::Text(format!("{name} {clause}"))
-            }
-            _ => XrefLabel::Text(clause.to_string()),
-        },
-    }
-}
-
-/// Replaces `X<n>` markers with the resolved links, keeping other markers.
-fn fill(fragment: &Fragment, links: &[String]) -> Fragment {
-    let s = &fragment.0;
-    let mut out = String::with_capacity(s.len() + 64);
-    let mut rest = s.as_str();
-    let open = format!("{MARK_OPEN}X");
-    while let Some(start) = rest.find(&open) {
-        out.push_str(&rest[..start]);
-        let after = &rest[start + open.len()..];
-        let Some(end) = after.find(MARK_CLOSE) else {
-            out.push_str(&rest[start..]);
-            return Fragment(out);
-        };
-        match after[..end]
-            .parse::<usize>()
-            .ok()
-            .and_then(|i| links.get(i))
-        {
-            Some(link) => out.push_str(link),
-            None => out.push_str(&rest[start..start + open.len() + end + MARK_CLOSE.len_utf8()]),
-        }
-        rest = &after[end + MARK_CLOSE.len_utf8()..];
-    }
-    out.push_str(rest);
-    Fragment(out)
 }
 
 #[cfg(test)]
@@ -358,20 +301,6 @@ mod tests {
                 document: Some("sosiale-medium"),
                 clause: "2.e"
             }
-        );
-    }
-
-    #[test]
-    fn fill_replaces_only_xref_markers() {
-        let f = Fragment(format!(
-            "a {} b {}",
-            XrefUse::marker(0),
-            Fragment::root_marker()
-        ));
-        let filled = fill(&f, &["<a>L</a>".to_string()]);
-        assert_eq!(
-            filled.0,
-            format!("a <a>L</a> b {}", Fragment::root_marker())
         );
     }
 }
