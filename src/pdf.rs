@@ -1,11 +1,11 @@
 //! The PDF edition. Typst markup is written from the same document model the
-//! site uses (the Markdown events with clause starts marked), then compiled
+//! site uses (the body's nodes), then compiled
 //! by Typst as a library into a tagged PDF with embedded fonts, a table of
 //! contents with page numbers, bookmarks, running headers and hyphenation in
 //! each text's own language. Writing the markup needs no Typst; compiling it
 //! needs the `pdf` feature.
 
-use crate::load::markdown::{MARK_CLOSE, MARK_OPEN};
+use crate::model::body::{ClauseBlock, Node};
 use crate::model::lang::Lang;
 use crate::model::*;
 use crate::theme::i18n::Locales;
@@ -231,51 +231,39 @@ fn write_document(m: &mut String, hb: &Handbook, locales: &Locales, lang: Lang, 
     m.push_str("\n]\n");
 }
 
-/// Converts a document's events into Typst markup.
+/// Converts a document's body into Typst markup.
 fn body(m: &mut String, hb: &Handbook, lang: Lang, doc: &Document) {
-    let starts: HashMap<usize, &ClauseId> =
-        doc.clause_starts.iter().map(|(i, id)| (*i, id)).collect();
-    let events = &doc.events;
-
+    let nodes = &doc.body[..];
     // Footnote definitions, to be placed where they are referenced.
     let mut footnotes: HashMap<String, String> = HashMap::new();
+    let none = HashMap::new();
     let mut i = 0;
-    while i < events.len() {
-        if let Event::Html(h) = &events[i]
-            && h.starts_with("<div class=\"footnote-definition\"")
-        {
-            let name = strip_tags(h).trim().to_string();
-            let mut depth = 0usize;
-            let mut j = i + 1;
-            while j < events.len() {
-                match &events[j] {
-                    Event::Html(h) if h.as_ref() == "</div>\n" && depth == 0 => break,
-                    Event::Start(_) => depth += 1,
-                    Event::End(_) => depth = depth.saturating_sub(1),
-                    _ => {}
-                }
-                j += 1;
-            }
+    while i < nodes.len() {
+        if let Node::FootnoteStart(name) = &nodes[i] {
+            let end = footnote_end(nodes, i);
             let mut content = String::new();
-            let none = HashMap::new();
-            let mut sub = Converter::new(hb, lang, doc, &none);
-            sub.run(&events[i + 1..j], &mut content);
-            footnotes.insert(name, content.trim().to_string());
-            i = j;
+            Converter::new(hb, lang, &none).run(&nodes[i + 1..end], &mut content);
+            footnotes.insert(name.clone(), content.trim().to_string());
+            i = end;
         }
         i += 1;
     }
-    let mut conv = Converter::new(hb, lang, doc, &footnotes);
-    conv.starts = starts;
-    conv.run(events, m);
+    Converter::new(hb, lang, &footnotes).run(nodes, m);
+}
+
+/// The index of the end of the footnote definition that starts at `start`
+/// (or the end of the body).
+fn footnote_end(nodes: &[Node], start: usize) -> usize {
+    nodes[start..]
+        .iter()
+        .position(|n| matches!(n, Node::FootnoteEnd))
+        .map_or(nodes.len(), |p| start + p)
 }
 
 struct Converter<'a> {
     hb: &'a Handbook,
     lang: Lang,
-    doc: &'a Document,
     footnotes: &'a HashMap<String, String>,
-    starts: HashMap<usize, &'a ClauseId>,
     /// Each open tag: the markup written at its end, and for a block that
     /// holds blocks, how it is laid out flat.
     closers: Vec<Open>,
@@ -305,134 +293,115 @@ struct Flat {
 const MAX_INDENT_EM: f32 = 14.0;
 
 impl<'a> Converter<'a> {
-    fn new(
-        hb: &'a Handbook,
-        lang: Lang,
-        doc: &'a Document,
-        footnotes: &'a HashMap<String, String>,
-    ) -> Self {
+    fn new(hb: &'a Handbook, lang: Lang, footnotes: &'a HashMap<String, String>) -> Self {
         Converter {
             hb,
             lang,
-            doc,
             footnotes,
-            starts: HashMap::new(),
             closers: Vec::new(),
         }
     }
 
-    fn run(&mut self, events: &[Event<'static>], m: &mut String) {
+    fn run(&mut self, nodes: &[Node], m: &mut String) {
         let mut i = 0;
-        while i < events.len() {
-            let ev = &events[i];
-            if let Some(&id) = self.starts.get(&i) {
-                // The raw HTML that opens a clause on the page.
-                match ev_heading_level(ev) {
-                    Some(level) => {
-                        let _ = write!(
-                            m,
-                            "\n{} {} ",
-                            "=".repeat((level + 1).min(6)),
-                            text(&format!("{id}."))
-                        );
-                        self.push("\n");
-                    }
-                    None => {
-                        let at = self.open_block(m);
-                        let _ = write!(m, "\n#clause({}, indent: {at}em)[", lit(id.as_str()));
-                        self.push_block("]\n", at + 3.7, ("more", at + 3.7));
+        while i < nodes.len() {
+            match &nodes[i] {
+                Node::Md(ev) => self.event(ev, m),
+                Node::ClauseStart { id, block } => self.clause(id, *block, m),
+                Node::ClauseEnd(_) => {}
+                Node::Xref(x) => {
+                    let label = x.text(|id| {
+                        self.hb
+                            .taxonomy
+                            .topic(id.as_str())
+                            .and_then(|t| t.title.get(&self.lang).cloned())
+                            .unwrap_or_else(|| id.to_string())
+                    });
+                    self.resume(m);
+                    m.push_str(&text(&label));
+                }
+                Node::Code { code, .. } => {
+                    // Code is printed as it is, unhighlighted.
+                    self.resume(m);
+                    let _ = write!(m, "\n#raw(block: true, {})\n", lit(&format!("{code}\n")));
+                }
+                Node::FootnoteRef(name) => {
+                    if let Some(content) = self.footnotes.get(name) {
+                        self.resume(m);
+                        let _ = write!(m, "#footnote[{content}]");
                     }
                 }
-                i += 1;
-                continue;
-            }
-            if matches!(
-                ev,
-                Event::Text(_)
-                    | Event::Code(_)
-                    | Event::SoftBreak
-                    | Event::HardBreak
-                    | Event::Rule
-                    | Event::TaskListMarker(_)
-            ) {
-                self.resume(m);
-            }
-            match ev {
-                Event::Start(tag) => self.start(tag, m),
-                Event::End(end) => self.end(end, m),
-                Event::Text(s) => m.push_str(&text(s)),
-                Event::Code(s) => {
-                    let _ = write!(m, "#raw({})", lit(s));
+                // The definition was placed at its reference.
+                Node::FootnoteStart(_) => i = footnote_end(nodes, i),
+                Node::FootnoteEnd => {}
+                Node::Asset(asset) => {
+                    // A file of the council's folder is not in the PDF; an
+                    // image keeps its description.
+                    self.resume(m);
+                    if asset.image {
+                        m.push_str("#box[");
+                        self.push("]");
+                    } else {
+                        self.push("");
+                    }
                 }
-                Event::SoftBreak => m.push_str("#\" \""),
-                Event::HardBreak => m.push_str("#linebreak()"),
-                Event::Rule => m.push_str("\n#line(length: 100%)\n"),
-                Event::InlineHtml(h) | Event::Html(h) => self.html(h, events, &mut i, m),
-                Event::TaskListMarker(done) => m.push_str(if *done { "☑ " } else { "☐ " }),
-                _ => {}
+                Node::Html { html, .. } => {
+                    // Author's raw HTML: keep only its text.
+                    let plain = crate::escape::html_unescape(&strip_tags(html));
+                    if !plain.trim().is_empty() {
+                        self.resume(m);
+                        m.push_str(&text(&plain));
+                    }
+                }
             }
             i += 1;
         }
     }
 
-    fn html(&mut self, h: &str, events: &[Event<'static>], i: &mut usize, m: &mut String) {
-        if let Some(rest) = h.strip_prefix(MARK_OPEN) {
-            let mark = rest.trim_end_matches(MARK_CLOSE);
-            if let Some(n) = mark.strip_prefix('X').and_then(|n| n.parse::<usize>().ok()) {
-                let label = match self.doc.xref_labels.get(n) {
-                    Some(XrefLabel::Text(t)) => t.clone(),
-                    Some(XrefLabel::Topic(id)) => self
-                        .hb
-                        .taxonomy
-                        .topic(id.as_str())
-                        .and_then(|t| t.title.get(&self.lang).cloned())
-                        .unwrap_or_else(|| id.to_string()),
-                    None => String::new(),
-                };
-                self.resume(m);
-                m.push_str(&text(&label));
+    /// The start of a clause: a numbered heading, or a numbered block.
+    fn clause(&mut self, id: &ClauseId, block: ClauseBlock, m: &mut String) {
+        match block {
+            ClauseBlock::Heading(level) => {
+                let _ = write!(
+                    m,
+                    "\n{} {} ",
+                    "=".repeat((level as usize + 1).min(6)),
+                    text(&format!("{id}."))
+                );
+                self.push("\n");
             }
-            return;
+            ClauseBlock::Item | ClauseBlock::Paragraph => {
+                let at = self.open_block(m);
+                let _ = write!(m, "\n#clause({}, indent: {at}em)[", lit(id.as_str()));
+                self.push_block("]\n", at + 3.7, ("more", at + 3.7));
+            }
         }
-        if h.starts_with("<pre class=\"code\">") {
-            // Highlighted code: print the code itself, unhighlighted.
-            let code = strip_tags(h);
+    }
+
+    fn event(&mut self, ev: &Event<'static>, m: &mut String) {
+        if matches!(
+            ev,
+            Event::Text(_)
+                | Event::Code(_)
+                | Event::SoftBreak
+                | Event::HardBreak
+                | Event::Rule
+                | Event::TaskListMarker(_)
+        ) {
             self.resume(m);
-            let _ = write!(
-                m,
-                "\n#raw(block: true, {})\n",
-                lit(&crate::escape::html_unescape(&code))
-            );
-            return;
         }
-        if h.starts_with("<div class=\"footnote-definition\"") {
-            // Skip the definition; it was placed at its reference.
-            let mut depth = 0usize;
-            while *i + 1 < events.len() {
-                *i += 1;
-                match &events[*i] {
-                    Event::Html(h) if h.as_ref() == "</div>\n" && depth == 0 => return,
-                    Event::Start(_) => depth += 1,
-                    Event::End(_) => depth = depth.saturating_sub(1),
-                    _ => {}
-                }
+        match ev {
+            Event::Start(tag) => self.start(tag, m),
+            Event::End(end) => self.end(end, m),
+            Event::Text(s) => m.push_str(&text(s)),
+            Event::Code(s) => {
+                let _ = write!(m, "#raw({})", lit(s));
             }
-            return;
-        }
-        if h.starts_with("<sup class=\"footnote-reference\">") {
-            // The reference as the page renders it; place the footnote.
-            let name = strip_tags(h);
-            if let Some(content) = self.footnotes.get(name.trim()) {
-                self.resume(m);
-                let _ = write!(m, "#footnote[{content}]");
-            }
-            return;
-        }
-        // Author's raw HTML: keep only its text.
-        let plain = crate::escape::html_unescape(&strip_tags(h));
-        if !plain.trim().is_empty() {
-            self.resume(m);
-            m.push_str(&text(&plain));
+            Event::SoftBreak => m.push_str("#\" \""),
+            Event::HardBreak => m.push_str("#linebreak()"),
+            Event::Rule => m.push_str("\n#line(length: 100%)\n"),
+            Event::TaskListMarker(done) => m.push_str(if *done { "☑ " } else { "☐ " }),
+            _ => {}
         }
     }
 
@@ -568,18 +537,7 @@ impl<'a> Converter<'a> {
     }
 }
 
-/// The level of a heading that opens a clause (`<h2 id=…>`), if it is one.
-fn ev_heading_level(ev: &Event<'_>) -> Option<usize> {
-    match ev {
-        Event::Html(h) if h.starts_with("<h") => h
-            .as_bytes()
-            .get(2)
-            .and_then(|b| (*b as char).to_digit(10))
-            .map(|d| d as usize),
-        _ => None,
-    }
-}
-
+/// The text of the author's raw HTML, tags left out.
 fn strip_tags(h: &str) -> String {
     let mut out = String::with_capacity(h.len());
     let mut in_tag = false;

@@ -109,7 +109,6 @@ fn check(read: &Read, lines: &[Line]) -> Vec<Option<String>> {
     let ctx = BodyContext {
         file: &file,
         body_start: 0,
-        doc_href: "import/import.html",
         asset_dir: None,
     };
     let mut diags = Vec::new();

@@ -83,13 +83,11 @@ pub(super) fn load_document(
     let y = YamlPart::FrontMatter.of(&file);
     let (lang, status, adopted) = check_front_matter(&y, &fm, council_lang, diagnostics);
 
-    let doc_href = crate::model::routes::document(council.as_str(), id.as_str());
     let council_dir = path.parent().unwrap_or(root);
     let ctx = BodyContext {
         file: &file,
         body_start,
-        doc_href: &doc_href,
-        asset_dir: Some((council_dir, council.as_str())),
+        asset_dir: Some((council_dir, council)),
     };
     let parsed = markdown::parse_body(&ctx, diagnostics);
     check_clause_ids(&file, &parsed.clauses, diagnostics);
@@ -243,11 +241,8 @@ fn document_from(
 ) -> LoadedDocument {
     let ParsedBody {
         clauses: parsed,
-        html,
+        nodes,
         xrefs,
-        has_code,
-        events,
-        clause_starts,
         assets,
     } = body;
     let Head {
@@ -274,7 +269,7 @@ fn document_from(
                 id: p.id,
                 kind: p.kind,
                 text: p.text,
-                html: markdown::Fragment(p.html),
+                nodes: p.nodes,
                 topics: on,
                 referenced_by: Vec::new(),
             }
@@ -295,12 +290,8 @@ fn document_from(
             example: fm.example,
             topics,
             clauses,
-            body: markdown::Fragment(html),
-            has_code,
-            events: Arc::new(events),
+            body: Arc::new(nodes),
             assets,
-            clause_starts,
-            xref_labels: Vec::new(),
             path,
         },
         file,

@@ -6,10 +6,11 @@ use crate::diag::Diagnostic;
 use crate::load::LoadedCouncil;
 use crate::load::document::LoadedDocument;
 use crate::load::files::closest;
-use crate::load::markdown::{Fragment, MARK_CLOSE, MARK_OPEN, XrefUse, escape_html};
-use crate::model::routes;
-use crate::model::{Citation, ClauseId, Council, Document, Handbook, Slug, Taxonomy, XrefLabel};
+use crate::load::markdown::{XrefUse, clause_text};
+use crate::model::body::{Node, Xref, XrefTarget, slice};
+use crate::model::{Citation, ClauseId, Council, CouncilId, Document, Handbook, Slug, Taxonomy};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// What a reference points at, before it is checked.
 #[derive(Debug, PartialEq, Eq)]
@@ -55,7 +56,7 @@ struct DocInfo<'a> {
 
 /// What exists, for resolving references: every document's clauses, each
 /// council's documents and names. Built from the loaded councils, or for
-/// `serve` from the last model.
+/// `serve`'s quick pass from the last model.
 struct Index<'a> {
     docs: HashMap<(String, String), DocInfo<'a>>,
     council_docs: HashMap<String, Vec<String>>,
@@ -91,35 +92,33 @@ impl<'a> Index<'a> {
     }
 }
 
-/// A document's references, resolved: each one's HTML and label, and the
-/// clauses it cites.
-struct Resolved {
-    links: Vec<String>,
-    labels: Vec<XrefLabel>,
-    citations: Vec<((String, String, ClauseId), Citation)>,
-}
+/// The clause a reference cites, and where it is cited from.
+type Cited = ((String, String, ClauseId), Citation);
 
-fn resolve_document_uses(
+/// Resolves one document's references: their targets in order, and the
+/// clauses they cite. A reference that points nowhere is a diagnostic.
+fn resolve_uses(
     council: &Council,
     ld: &LoadedDocument,
     index: &Index<'_>,
     taxonomy: &Taxonomy,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Resolved {
+) -> (Vec<XrefTarget>, Vec<Cited>) {
     let here = (council.id.as_str(), ld.doc.id.as_str());
-    let mut out = Resolved {
-        links: Vec::with_capacity(ld.xrefs.len()),
-        labels: Vec::with_capacity(ld.xrefs.len()),
-        citations: Vec::new(),
-    };
+    let mut targets = Vec::with_capacity(ld.xrefs.len());
+    let mut cited = Vec::new();
     for x in &ld.xrefs {
-        out.labels.push(label_of(x, here.0, &index.council_names));
         match resolve_one(x, here, index, taxonomy) {
-            Ok((html, target)) => {
-                out.links.push(html);
-                if let Some(target) = target {
-                    out.citations.push((
-                        target,
+            Ok(target) => {
+                if let XrefTarget::Clause {
+                    council: to_council,
+                    document,
+                    clause,
+                    ..
+                } = &target
+                {
+                    cited.push((
+                        (to_council.to_string(), document.to_string(), clause.clone()),
                         Citation {
                             council: council.id.clone(),
                             council_name: council.name.clone(),
@@ -128,6 +127,7 @@ fn resolve_document_uses(
                         },
                     ));
                 }
+                targets.push(target);
             }
             Err((message, help)) => {
                 diagnostics.push(
@@ -135,54 +135,46 @@ fn resolve_document_uses(
                         .at(&ld.file, x.offset, x.len)
                         .help(help),
                 );
-                out.links.push(escape_html(&format!("[[{}]]", x.target)));
+                targets.push(XrefTarget::Unresolved(x.target.clone()));
             }
         }
     }
-    out
+    (targets, cited)
 }
 
-/// Puts a document's resolved references in place of their markers: links
-/// in its HTML, labels in its clauses' plain text.
-fn fill_document(
-    doc: &mut Document,
-    links: &[String],
-    labels: Vec<XrefLabel>,
-    taxonomy: &Taxonomy,
-) {
-    doc.xref_labels = labels;
-    if !doc.xref_labels.is_empty() {
-        let texts: Vec<String> = doc
-            .xref_labels
-            .iter()
-            .map(|l| match l {
-                XrefLabel::Text(t) => escape_html(t),
-                XrefLabel::Topic(id) => taxonomy
-                    .topic(id.as_str())
-                    .and_then(|t| t.title.get(&doc.lang).or_else(|| t.title.values().next()))
-                    .map_or_else(|| id.to_string(), |t| escape_html(t)),
-            })
-            .collect();
-        for c in &mut doc.clauses {
-            if c.text.contains(MARK_OPEN) {
-                // Plain text: the labels are filled in unescaped.
-                c.text = crate::escape::html_unescape(
-                    &fill(&Fragment(std::mem::take(&mut c.text)), &texts).0,
-                );
-            }
-        }
-    }
-    if links.is_empty() {
+/// Puts resolved targets into a document's reference nodes, and what each
+/// reference says into its clause's text (topics by their title in the
+/// document's language).
+fn fill_document(ld: &mut LoadedDocument, targets: Vec<XrefTarget>, taxonomy: &Taxonomy) {
+    if targets.is_empty() {
         return;
     }
-    doc.body = fill(&doc.body, links);
-    for c in &mut doc.clauses {
-        c.html = fill(&c.html, links);
+    let body = Arc::make_mut(&mut ld.doc.body);
+    for (x, target) in ld.xrefs.iter().zip(targets) {
+        if let Some(Node::Xref(node)) = body.get_mut(x.node) {
+            node.target = target;
+        }
+    }
+    let lang = ld.doc.lang;
+    let label = |x: &Xref| {
+        x.text(|id| {
+            taxonomy
+                .topic(id.as_str())
+                .and_then(|t| t.title.get(&lang).or_else(|| t.title.values().next()))
+                .map_or_else(|| id.to_string(), String::clone)
+        })
+    };
+    for c in &mut ld.doc.clauses {
+        let nodes = slice(&ld.doc.body, &c.nodes);
+        if nodes.iter().any(|n| matches!(n, Node::Xref(_))) {
+            c.text = clause_text(nodes, Some(&label));
+        }
     }
 }
 
-/// Resolves every reference in every document and replaces its marker with a
-/// link. Links keep a root marker so they work from any page.
+/// Resolves every reference in every document into its node, notes on
+/// each clause the places that cite it, and puts what each reference says
+/// into its clause's text.
 pub fn resolve_all(
     councils: &mut [LoadedCouncil],
     taxonomy: &Taxonomy,
@@ -196,16 +188,16 @@ pub fn resolve_all(
             index.add_document(lc.council.id.as_str(), &ld.doc);
         }
     }
-    let mut resolved: Vec<Resolved> = Vec::new();
+    let mut resolved: Vec<Vec<XrefTarget>> = Vec::new();
     // (target council, document, clause) <- where it is cited.
     let mut citations: HashMap<(String, String, ClauseId), Vec<Citation>> = HashMap::new();
     for lc in councils.iter() {
         for ld in &lc.documents {
-            let mut r = resolve_document_uses(&lc.council, ld, &index, taxonomy, diagnostics);
-            for (target, citation) in r.citations.drain(..) {
-                citations.entry(target).or_default().push(citation);
+            let (targets, cited) = resolve_uses(&lc.council, ld, &index, taxonomy, diagnostics);
+            for (key, citation) in cited {
+                citations.entry(key).or_default().push(citation);
             }
-            resolved.push(r);
+            resolved.push(targets);
         }
     }
     drop(index);
@@ -225,28 +217,23 @@ pub fn resolve_all(
                     c.referenced_by = cited;
                 }
             }
-            let Some(r) = next.next() else { continue };
-            fill_document(&mut ld.doc, &r.links, r.labels, taxonomy);
+            let Some(targets) = next.next() else { continue };
+            fill_document(ld, targets, taxonomy);
         }
     }
 }
 
-/// `serve`'s quick path: resolves one re-read document of `council` against
+/// `serve`'s quick pass: resolves one re-read document of `council` against
 /// the rest of the last model, `hb`, without touching the other documents.
-/// Its clauses keep the citations other documents made of them (those
-/// documents did not change) and get those it makes of itself.
+/// Its clauses keep the citations other documents made of them (those did
+/// not change) and get those it makes of itself.
 pub fn resolve_document(
     ld: &mut LoadedDocument,
     council: &Council,
     hb: &Handbook,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let old = hb
-        .councils
-        .iter()
-        .find(|c| c.id == council.id)
-        .and_then(|c| c.documents.iter().find(|d| d.id == ld.doc.id));
-    let resolved = {
+    let (targets, cited) = {
         let mut index = Index::new();
         for c in &hb.councils {
             index.add_council(c);
@@ -255,67 +242,62 @@ pub fn resolve_document(
                 index.add_document(c.id.as_str(), if edited { &ld.doc } else { d });
             }
         }
-        resolve_document_uses(council, ld, &index, &hb.taxonomy, diagnostics)
+        resolve_uses(council, ld, &index, &hb.taxonomy, diagnostics)
     };
-    let here = |c: &Citation| c.council == council.id && c.document == ld.doc.id;
+    let old = hb
+        .councils
+        .iter()
+        .find(|c| c.id == council.id)
+        .and_then(|c| c.documents.iter().find(|d| d.id == ld.doc.id));
+    let from_here = |c: &Citation| c.council == council.id && c.document == ld.doc.id;
     for clause in &mut ld.doc.clauses {
-        let mut cited: Vec<Citation> = old
+        let mut by: Vec<Citation> = old
             .and_then(|d| d.clause(&clause.id))
             .map(|c| {
                 c.referenced_by
                     .iter()
-                    .filter(|c| !here(c))
+                    .filter(|c| !from_here(c))
                     .cloned()
                     .collect()
             })
             .unwrap_or_default();
-        cited.extend(
-            resolved
-                .citations
+        by.extend(
+            cited
                 .iter()
                 .filter(|((tc, td, tid), _)| {
                     tc == council.id.as_str() && td == ld.doc.id.as_str() && *tid == clause.id
                 })
                 .map(|(_, c)| c.clone()),
         );
-        cited.sort();
-        cited.dedup();
-        clause.referenced_by = cited;
+        by.sort();
+        by.dedup();
+        clause.referenced_by = by;
     }
-    fill_document(&mut ld.doc, &resolved.links, resolved.labels, &hb.taxonomy);
+    fill_document(ld, targets, &hb.taxonomy);
 }
 
-/// A resolved link's HTML and, for a clause, what it points at.
-type Link = Result<(String, Option<(String, String, ClauseId)>), (String, String)>;
+/// What a reference points at, or why it points nowhere.
+type Resolved = Result<XrefTarget, (String, String)>;
 
 fn resolve_one(
     x: &XrefUse,
     (here_council, here_doc): (&str, &str),
     index: &Index<'_>,
     taxonomy: &Taxonomy,
-) -> Link {
+) -> Resolved {
     let (docs, council_docs, council_names) =
         (&index.docs, &index.council_docs, &index.council_names);
-    let root = Fragment::root_marker();
-    let label = x.label.as_deref().map(escape_html);
     match parse_target(&x.target) {
-        Target::Topic(id) => {
-            if taxonomy.topic(id).is_none() {
+        Target::Topic(id) => match taxonomy.topic(id) {
+            Some(topic) => Ok(XrefTarget::Topic(topic.id.clone())),
+            None => {
                 let hint = match closest(id, taxonomy.topics().map(|t| t.id.as_str())) {
                     Some(s) => format!("did you mean `[[topic:{s}]]`?"),
                     None => "topics are defined in content/topics.yaml".into(),
                 };
-                return Err((format!("unknown topic `{id}` in cross-reference"), hint));
+                Err((format!("unknown topic `{id}` in cross-reference"), hint))
             }
-            let text = label.unwrap_or_else(|| Fragment::topic_marker(id));
-            Ok((
-                format!(
-                    "<a class=\"xref xref-topic\" href=\"{root}{}\">{text}</a>",
-                    routes::topic(id)
-                ),
-                None,
-            ))
-        }
+        },
         Target::Clause {
             council,
             document,
@@ -364,71 +346,28 @@ fn resolve_one(
                     hint,
                 ));
             };
-            let same_council = council_id == here_council;
-            let text = label.unwrap_or_else(|| {
-                if same_council {
-                    escape_html(id.as_str())
-                } else {
-                    let name = council_names
-                        .get(council_id)
-                        .map_or(council_id, String::as_str);
-                    escape_html(&format!("{name} {id}"))
-                }
-            });
-            let href = routes::clause_link(&root, council_id, doc_id.as_str(), &id.anchor());
-            let html = format!("<a class=\"xref\" href=\"{href}\">{text}</a>");
-            Ok((html, Some((council_id.to_string(), doc_id, (*id).clone()))))
+            let text = if council_id == here_council {
+                id.to_string()
+            } else {
+                let name = council_names
+                    .get(council_id)
+                    .map_or(council_id, String::as_str);
+                format!("{name} {id}")
+            };
+            // Both exist, so both are valid slugs.
+            let (Some(council), Some(document)) =
+                (CouncilId::parse(council_id), Slug::parse(&doc_id))
+            else {
+                return Err((format!("no council `{council_id}`"), String::new()));
+            };
+            Ok(XrefTarget::Clause {
+                council,
+                document,
+                clause: id.clone(),
+                text,
+            })
         }
     }
-}
-
-/// What a reference says where it cannot be a link (the PDF).
-fn label_of(x: &XrefUse, here_council: &str, names: &HashMap<String, String>) -> XrefLabel {
-    if let Some(label) = &x.label {
-        return XrefLabel::Text(label.clone());
-    }
-    match parse_target(&x.target) {
-        Target::Topic(id) => match Slug::parse(id) {
-            Some(slug) => XrefLabel::Topic(slug),
-            None => XrefLabel::Text(id.to_string()),
-        },
-        Target::Clause {
-            council, clause, ..
-        } => match council {
-            Some(c) if c != here_council => {
-                let name = names.get(c).map_or(c, String::as_str);
-                XrefLabel::Text(format!("{name} {clause}"))
-            }
-            _ => XrefLabel::Text(clause.to_string()),
-        },
-    }
-}
-
-/// Replaces `X<n>` markers with the resolved links, keeping other markers.
-fn fill(fragment: &Fragment, links: &[String]) -> Fragment {
-    let s = &fragment.0;
-    let mut out = String::with_capacity(s.len() + 64);
-    let mut rest = s.as_str();
-    let open = format!("{MARK_OPEN}X");
-    while let Some(start) = rest.find(&open) {
-        out.push_str(&rest[..start]);
-        let after = &rest[start + open.len()..];
-        let Some(end) = after.find(MARK_CLOSE) else {
-            out.push_str(&rest[start..]);
-            return Fragment(out);
-        };
-        match after[..end]
-            .parse::<usize>()
-            .ok()
-            .and_then(|i| links.get(i))
-        {
-            Some(link) => out.push_str(link),
-            None => out.push_str(&rest[start..start + open.len() + end + MARK_CLOSE.len_utf8()]),
-        }
-        rest = &after[end + MARK_CLOSE.len_utf8()..];
-    }
-    out.push_str(rest);
-    Fragment(out)
 }
 
 #[cfg(test)]
@@ -464,20 +403,6 @@ mod tests {
                 document: Some("sosiale-medium"),
                 clause: "2.e"
             }
-        );
-    }
-
-    #[test]
-    fn fill_replaces_only_xref_markers() {
-        let f = Fragment(format!(
-            "a {} b {}",
-            XrefUse::marker(0),
-            Fragment::root_marker()
-        ));
-        let filled = fill(&f, &["<a>L</a>".to_string()]);
-        assert_eq!(
-            filled.0,
-            format!("a <a>L</a> b {}", Fragment::root_marker())
         );
     }
 }

@@ -1,11 +1,10 @@
 //! The handbook as typed data: what the loaders produce and every output reads.
 
-pub mod fragment;
+pub mod body;
 pub mod lang;
 pub mod matrix;
 pub mod routes;
 
-use fragment::Fragment;
 use lang::Lang;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -192,10 +191,11 @@ pub enum ClauseKind {
 pub struct Clause {
     pub id: ClauseId,
     pub kind: ClauseKind,
-    /// The clause's own text without nested clauses, as plain text.
+    /// The clause's text, nested clauses included, as plain text.
     pub text: String,
-    /// The clause's own content as HTML, with late-bound links.
-    pub html: Fragment,
+    /// The clause's content: these nodes of its document's body, after
+    /// its start and before its end.
+    pub nodes: std::ops::Range<usize>,
     /// 1-based line in the source file.
     pub line: usize,
     /// Topics that the front matter maps to this clause, in taxonomy order.
@@ -229,18 +229,10 @@ pub struct Document {
     /// Topic id -> clauses, in the order of the front matter.
     pub topics: Vec<(TopicId, Vec<ClauseId>)>,
     pub clauses: Vec<Clause>,
-    pub body: Fragment,
-    /// Whether the body has highlighted code, so the page loads the code CSS.
-    pub has_code: bool,
-    /// The body as Markdown events with clause starts marked, for the PDF.
-    /// Shared, so the copies `serve` keeps between builds cost nothing.
-    pub events: std::sync::Arc<Vec<pulldown_cmark::Event<'static>>>,
-    pub clause_starts: Vec<(usize, ClauseId)>,
+    pub body: body::Body,
     /// Files of the council's folder the document uses (images,
     /// attachments), relative to that folder; copied to `assets/<council>/`.
     pub assets: Vec<String>,
-    /// What each cross-reference in the body says, for outputs other than HTML.
-    pub xref_labels: Vec<XrefLabel>,
     pub path: PathBuf,
 }
 
@@ -248,14 +240,11 @@ impl Document {
     pub fn clause(&self, id: &ClauseId) -> Option<&Clause> {
         self.clauses.iter().find(|c| &c.id == id)
     }
-}
 
-/// The text of a resolved cross-reference.
-#[derive(Debug, Clone)]
-pub enum XrefLabel {
-    Text(String),
-    /// A topic's title, in the reader's language.
-    Topic(TopicId),
+    /// Whether the body has code, so the page loads the code styles.
+    pub fn has_code(&self) -> bool {
+        body::has_code(&self.body)
+    }
 }
 
 #[derive(Debug)]

@@ -4,8 +4,8 @@
 use super::{Job, Needs, Output, RenderContext};
 use crate::diag::Diagnostic;
 use crate::load::assets::{Refused, check};
-use crate::load::markdown::highlight;
 use crate::model::routes;
+use crate::render::body::highlight;
 use std::path::Path;
 
 pub struct AssetsOutput<'a> {
@@ -42,7 +42,7 @@ impl Output for AssetsOutput<'_> {
                 move || Ok(bytes.clone()),
             ));
         }
-        if hb.documents().any(|(_, d)| d.has_code) {
+        if hb.documents().any(|(_, d)| d.has_code()) {
             jobs.push(Job::new(
                 routes::HIGHLIGHT_CSS,
                 Needs::AllDocuments,

@@ -8,6 +8,7 @@
 //! only what a change touches, the open page first.
 
 pub mod assets;
+pub mod body;
 pub mod data;
 pub mod pdf;
 pub mod search;

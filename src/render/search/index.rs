@@ -285,7 +285,6 @@ pub fn index_js(hb: &Handbook) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::fragment::Fragment;
     use crate::model::lang::Lang;
     use crate::model::*;
     use crate::render::search::{decode_postings, query_words};
@@ -306,7 +305,7 @@ mod tests {
             id: ClauseId::parse(id).unwrap(),
             kind: ClauseKind::Item,
             text: text.to_string(),
-            html: Fragment::default(),
+            nodes: 0..0,
             line: 1,
             topics: topics.iter().map(|t| Slug::parse(t).unwrap()).collect(),
             referenced_by: Vec::new(),
@@ -339,12 +338,8 @@ mod tests {
                 example: false,
                 topics: Vec::new(),
                 clauses,
-                body: Fragment::default(),
-                has_code: false,
-                events: Default::default(),
+                body: Default::default(),
                 assets: Vec::new(),
-                clause_starts: Vec::new(),
-                xref_labels: Vec::new(),
                 path: PathBuf::from("x.md"),
             }],
         }

@@ -234,7 +234,7 @@ impl<'a> SiteRenderer<'a> {
                 .map(|cl| ClauseOut {
                     id: cl.id.to_string(),
                     href: routes::clause_link(&root, c.id.as_str(), d.id.as_str(), &cl.id.anchor()),
-                    html: cl.html.render(&|mark: &str| match mark {
+                    html: self.bodies.clause(d, cl).render(&|mark: &str| match mark {
                         "R" => root.clone(),
                         _ if mark.starts_with("S:") => {
                             crate::escape::escape_html(&self.locales.text(default, &mark[2..]))

@@ -3,6 +3,7 @@
 //! Every link is relative, so the site works under a sub-path and from
 //! `file://`.
 
+mod bodies;
 mod compare;
 use views::{Crumb, LangLink};
 mod pages;
@@ -11,11 +12,11 @@ mod views;
 
 use super::{Job as OutputJob, Needs, Output, RenderContext};
 use crate::diag::Diagnostic;
-use crate::model::fragment::Fragment;
 use crate::model::lang::Lang;
 use crate::model::matrix::Matrix;
 use crate::model::routes::{self, up};
 use crate::model::*;
+use crate::render::body::Fragment;
 use crate::theme::Theme;
 use crate::theme::i18n::Locales;
 use tera::Context;
@@ -34,6 +35,18 @@ pub struct SiteRenderer<'a> {
     pub with_pdf: bool,
     /// Whether pages load the live-reload script (`serve`).
     pub live_reload: bool,
+    /// Document bodies as HTML, each made once.
+    bodies: bodies::Bodies<'a>,
+}
+
+/// How links to pages of the site are written.
+#[derive(Clone, Copy)]
+pub(super) enum Links<'r> {
+    /// Relative to the page: `root` is the path back to the language root.
+    Root(&'r str),
+    /// On the print edition, which sits at the language root and holds
+    /// every document: a clause or document is an anchor on the page.
+    Print,
 }
 
 impl<'a> SiteRenderer<'a> {
@@ -45,6 +58,7 @@ impl<'a> SiteRenderer<'a> {
             matrix: &cx.matrix,
             with_pdf: cx.options.with_pdf,
             live_reload: cx.options.live_reload,
+            bodies: bodies::Bodies::new(cx.handbook.documents().map(|(_, d)| d)),
         }
     }
 
@@ -65,24 +79,27 @@ impl<'a> SiteRenderer<'a> {
         path: &str,
         clause_topics: Option<&Document>,
     ) -> String {
-        self.bind_with_root(fragment, lang, &up(path), clause_topics)
+        self.bind_with(fragment, lang, Links::Root(&up(path)), clause_topics)
     }
 
-    /// Fills a fragment's markers with `root` as the path to the language root.
-    pub(super) fn bind_with_root(
+    /// Fills a fragment's markers, with links written as `links` says.
+    pub(super) fn bind_with(
         &self,
         fragment: &Fragment,
         lang: Lang,
-        root: &str,
+        links: Links<'_>,
         clause_topics: Option<&Document>,
     ) -> String {
-        let root = root.to_string();
+        let root = match links {
+            Links::Root(root) => root,
+            Links::Print => "",
+        };
         // Looked up once per clause: a list scan here was quadratic.
         let clauses: std::collections::HashMap<&str, &Clause> = clause_topics
             .map(|d| d.clauses.iter().map(|c| (c.id.as_str(), c)).collect())
             .unwrap_or_default();
         fragment.render(&|mark: &str| match mark {
-            "R" => root.clone(),
+            "R" => root.to_string(),
             _ if mark.starts_with("T:") => {
                 crate::escape::escape_html(&self.topic_title(lang, &mark[2..]))
             }
@@ -91,7 +108,7 @@ impl<'a> SiteRenderer<'a> {
             }
             _ if mark.starts_with("C:") => clauses
                 .get(&mark[2..])
-                .map(|c| self.clause_extras(c, lang, &root))
+                .map(|c| self.clause_extras(c, lang, links))
                 .unwrap_or_default(),
             _ => String::new(),
         })
@@ -99,8 +116,12 @@ impl<'a> SiteRenderer<'a> {
 
     /// What follows a clause on its document page: links to its topics and
     /// to the clauses that cite it, in the UI language.
-    fn clause_extras(&self, clause: &Clause, lang: Lang, root: &str) -> String {
+    fn clause_extras(&self, clause: &Clause, lang: Lang, links: Links<'_>) -> String {
         use crate::escape::escape_html;
+        let root = match links {
+            Links::Root(root) => root,
+            Links::Print => "",
+        };
         let mut out = String::new();
         if !clause.topics.is_empty() {
             let label = escape_html(&self.locales.text(lang, "clause-topics"));
@@ -123,20 +144,29 @@ impl<'a> SiteRenderer<'a> {
             ));
             for (i, c) in clause.referenced_by.iter().enumerate() {
                 let sep = if i == 0 { " " } else { ", " };
-                let (href, number) = match &c.clause {
-                    Some(id) => (
-                        routes::clause_link(
-                            root,
-                            c.council.as_str(),
-                            c.document.as_str(),
-                            &id.anchor(),
+                let (council, document) = (c.council.as_str(), c.document.as_str());
+                let (href, number) = match (&c.clause, links) {
+                    (Some(id), Links::Root(root)) => (
+                        routes::clause_link(root, council, document, &id.anchor()),
+                        format!(" {id}"),
+                    ),
+                    (Some(id), Links::Print) => (
+                        format!(
+                            "#{}{}",
+                            crate::render::body::print_prefix(council, document),
+                            id.anchor()
                         ),
                         format!(" {id}"),
                     ),
-                    None => (
+                    (None, Links::Root(root)) => (
+                        format!("{root}{}", routes::document(council, document)),
+                        String::new(),
+                    ),
+                    // A whole document: its heading.
+                    (None, Links::Print) => (
                         format!(
-                            "{root}{}",
-                            routes::document(c.council.as_str(), c.document.as_str())
+                            "#{}doc",
+                            crate::render::body::print_prefix(council, document)
                         ),
                         String::new(),
                     ),
@@ -263,11 +293,7 @@ impl<'a> SiteRenderer<'a> {
     /// A rough cost of each page kind, in bytes of content it shows, so the
     /// largest pages start first.
     fn weight(&self, page: &str) -> u64 {
-        let body: u64 = self
-            .hb
-            .documents()
-            .map(|(_, d)| d.body.0.len() as u64)
-            .sum();
+        let body: u64 = self.hb.documents().map(|(_, d)| size(d)).sum();
         let cells = (self.hb.councils.len() * self.matrix.rows.len()) as u64;
         match page {
             routes::PRINT => body,
@@ -281,6 +307,14 @@ impl<'a> SiteRenderer<'a> {
 /// A finished page as a job's bytes.
 fn bytes(page: Result<OutFile, Diagnostic>) -> Result<Vec<u8>, Diagnostic> {
     page.map(|(_, bytes)| bytes)
+}
+
+/// About how many bytes of HTML a body node makes, to weigh jobs.
+const NODE_BYTES: u64 = 24;
+
+/// About how many bytes of HTML a document's body makes.
+fn size(d: &Document) -> u64 {
+    d.body.len() as u64 * NODE_BYTES
 }
 
 fn doc_key(c: &Council, d: &Document) -> String {
@@ -304,7 +338,7 @@ impl Output for SiteRenderer<'_> {
             jobs.push(OutputJob::new(
                 document_data_path(c, d),
                 Needs::Document(doc_key(c, d)),
-                d.body.0.len() as u64,
+                size(d),
                 move || bytes(self.document_data(c, d)),
             ));
         }
@@ -313,7 +347,7 @@ impl Output for SiteRenderer<'_> {
                 r.cells
                     .iter()
                     .flatten()
-                    .map(|h| h.clause.html.0.len() as u64 + 200)
+                    .map(|h| h.clause.nodes.len() as u64 * NODE_BYTES + 200)
                     .sum()
             }) + self.hb.councils.len() as u64 * 50
         };
@@ -355,7 +389,7 @@ impl Output for SiteRenderer<'_> {
                 jobs.push(OutputJob::new(
                     routes::in_lang(lang, &routes::document(c.id.as_str(), d.id.as_str())),
                     Needs::Document(doc_key(c, d)),
-                    d.body.0.len() as u64 + 2000,
+                    size(d) + 2000,
                     move || bytes(self.document(lang, c, d, prev, next)),
                 ));
             }

@@ -71,8 +71,11 @@ impl<'a> SiteRenderer<'a> {
         let mut ctx = self.base(lang, &path, &d.title, crumbs);
         ctx.insert("council", &self.council_view(c, lang, &path));
         ctx.insert("doc", &self.doc_view(d, lang, &path));
-        ctx.insert("body", &self.bind(&d.body, lang, &path, Some(d)));
-        ctx.insert("has_code", &d.has_code);
+        ctx.insert(
+            "body",
+            &self.bind(&self.bodies.page(d), lang, &path, Some(d)),
+        );
+        ctx.insert("has_code", &d.has_code());
         let topics: Vec<TopicLink> = d
             .topics
             .iter()
@@ -127,7 +130,12 @@ impl<'a> SiteRenderer<'a> {
                         hit.document.id.as_str(),
                         &hit.clause.id.anchor(),
                     ),
-                    html: self.bind(&hit.clause.html, lang, &path, None),
+                    html: self.bind(
+                        &self.bodies.clause(hit.document, hit.clause),
+                        lang,
+                        &path,
+                        None,
+                    ),
                 };
                 match documents.last_mut() {
                     Some(d) if d.document.id == hit.document.id.as_str() => d.clauses.push(clause),

@@ -1,13 +1,12 @@
-//! HTML out of the walked events: late-bound fragments, escaping, and the
-//! sanitising of raw HTML an author wrote, so that it can neither run nor
-//! forge Klausul's own anchors.
+//! HTML out of the rendered events, and the sanitising of raw HTML an author
+//! wrote, so that it can neither run nor forge Klausul's own anchors.
 
-use crate::model::fragment::Fragment;
+use super::Fragment;
 use pulldown_cmark::{CowStr, Event};
 
 /// A random mark, unknown to the author, that Klausul's own `id` and
 /// `class` values carry through [`sanitize`]; it never reaches the page.
-pub(super) fn own_mark() -> String {
+pub(crate) fn own_mark() -> String {
     use std::hash::{BuildHasher, Hasher};
     let h = std::collections::hash_map::RandomState::new()
         .build_hasher()
@@ -17,7 +16,12 @@ pub(super) fn own_mark() -> String {
 
 /// Events as HTML. With raw HTML among them (at `author_at`), Klausul's
 /// own HTML is marked with `own` and the whole is sanitised.
-pub(super) fn body_html(events: &[Event<'static>], author_at: &[usize], own: &str) -> String {
+pub(super) fn body_html(
+    events: &[Event<'static>],
+    author_at: &[usize],
+    own: &str,
+    print_prefix: Option<&str>,
+) -> String {
     let mut html = String::new();
     if author_at.is_empty() {
         pulldown_cmark::html::push_html(&mut html, events.iter().cloned());
@@ -37,12 +41,12 @@ pub(super) fn body_html(events: &[Event<'static>], author_at: &[usize], own: &st
         e => e.clone(),
     });
     pulldown_cmark::html::push_html(&mut html, events);
-    sanitize(&unescape_root_marker(html), own)
+    sanitize_with(&unescape_root_marker(html), own, print_prefix)
 }
 
 /// pulldown-cmark percent-encodes link targets, root marker included; this
 /// puts the marker back so it is filled in like any other.
-pub(super) fn unescape_root_marker(html: String) -> String {
+fn unescape_root_marker(html: String) -> String {
     const ENCODED: &str = "%EE%80%80R%EE%80%81";
     if html.contains(ENCODED) {
         html.replace(ENCODED, &Fragment::root_marker())
@@ -51,25 +55,19 @@ pub(super) fn unescape_root_marker(html: String) -> String {
     }
 }
 
-/// Links may go to the web, to mail or phone, or stay within the site.
-pub(super) fn is_safe_url(url: &str) -> bool {
-    let url = url.trim();
-    let scheme_end = url.find([':', '/', '?', '#']);
-    match scheme_end {
-        Some(i) if url[i..].starts_with(':') => {
-            let scheme = url[..i].to_ascii_lowercase();
-            matches!(scheme.as_str(), "http" | "https" | "mailto" | "tel")
-        }
-        _ => !url.chars().any(char::is_control),
-    }
-}
-
 /// Cleans a body with raw HTML an author wrote into Markdown: scripts, event
 /// handlers and unsafe URLs go. An `id` or `class` value that starts with
 /// `own` is Klausul's and loses the mark; the author's may not use the ids
 /// and classes Klausul reserves, so clause anchors cannot be forged.
-pub(super) fn sanitize(html: &str, own: &str) -> String {
+pub fn sanitize(html: &str, own: &str) -> String {
+    sanitize_with(html, own, None)
+}
+
+/// [`sanitize`], and for the print edition, the author's links to a
+/// clause or footnote of the document go to its place on the shared page.
+fn sanitize_with(html: &str, own: &str, print_prefix: Option<&str>) -> String {
     let own = own.to_string();
+    let print_prefix = print_prefix.map(str::to_string);
     ammonia::Builder::default()
         .add_generic_attributes(["id", "class", "lang", "dir"])
         .add_tag_attributes("ol", ["start"])
@@ -88,6 +86,16 @@ pub(super) fn sanitize(html: &str, own: &str) -> String {
                         .collect();
                     (!kept.is_empty()).then(|| kept.join(" ").into())
                 }
+                // Klausul's own links have the prefix already.
+                "href" => match &print_prefix {
+                    Some(p)
+                        if (value.starts_with("#k-") || value.starts_with("#fn-"))
+                            && !value[1..].starts_with(p.as_str()) =>
+                    {
+                        Some(format!("#{p}{}", &value[1..]).into())
+                    }
+                    _ => Some(value.into()),
+                },
                 _ => Some(value.into()),
             }
         })
