@@ -72,7 +72,8 @@ try {
             (m) =>
               new Promise((res) => {
                 const has = () => document.body && document.body.innerText.includes(m);
-                const paint = () => requestAnimationFrame(() => requestAnimationFrame(() => res(true)));
+                // After the next frame is painted: a task queued from rAF runs after it.
+                const paint = () => requestAnimationFrame(() => setTimeout(() => res(true), 0));
                 if (has()) return paint();
                 const mo = new MutationObserver(() => {
                   if (has()) {

@@ -77,7 +77,16 @@ impl<'a> Index<'a> {
             .insert(council.id.to_string(), council.name.clone());
     }
 
-    fn add_document(&mut self, council: &str, doc: &'a Document) {
+    /// Adds a document; with `clauses` false only its name is known (the
+    /// quick pass indexes the clauses of the councils it cites only).
+    fn add_document(&mut self, council: &str, doc: &'a Document, clauses: bool) {
+        self.council_docs
+            .entry(council.to_string())
+            .or_default()
+            .push(doc.id.to_string());
+        if !clauses {
+            return;
+        }
         self.docs.insert(
             (council.to_string(), doc.id.to_string()),
             DocInfo {
@@ -85,10 +94,6 @@ impl<'a> Index<'a> {
                 by_id: doc.clauses.iter().map(|c| (c.id.as_str(), &c.id)).collect(),
             },
         );
-        self.council_docs
-            .entry(council.to_string())
-            .or_default()
-            .push(doc.id.to_string());
     }
 }
 
@@ -185,7 +190,7 @@ pub fn resolve_all(
     for lc in councils.iter() {
         index.add_council(&lc.council);
         for ld in &lc.documents {
-            index.add_document(lc.council.id.as_str(), &ld.doc);
+            index.add_document(lc.council.id.as_str(), &ld.doc, true);
         }
     }
     let mut resolved: Vec<Vec<XrefTarget>> = Vec::new();
@@ -234,12 +239,22 @@ pub fn resolve_document(
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let (targets, cited) = {
+        // Only the councils its references name need their clauses indexed.
+        let cited_councils: std::collections::HashSet<&str> = ld
+            .xrefs
+            .iter()
+            .filter_map(|x| match parse_target(&x.target) {
+                Target::Clause { council, .. } => council,
+                Target::Topic(_) => None,
+            })
+            .collect();
         let mut index = Index::new();
         for c in &hb.councils {
             index.add_council(c);
+            let cited = c.id == council.id || cited_councils.contains(c.id.as_str());
             for d in &c.documents {
                 let edited = c.id == council.id && d.id == ld.doc.id;
-                index.add_document(c.id.as_str(), if edited { &ld.doc } else { d });
+                index.add_document(c.id.as_str(), if edited { &ld.doc } else { d }, cited);
             }
         }
         resolve_uses(council, ld, &index, &hb.taxonomy, diagnostics)

@@ -221,9 +221,11 @@ impl Session {
         let Some(kept) = self.kept.as_mut() else {
             return Ok(false);
         };
+        let mut phases = build::Phases::new();
         if !load::refresh_documents(kept, &self.root, paths, &self.cache)? {
             return Ok(false);
         }
+        phases.mark("re-read");
         let Some(kept) = self.kept.as_ref() else {
             return Ok(false);
         };
@@ -240,7 +242,10 @@ impl Session {
         );
         let outputs = render::outputs(&cx, Selection::Site { pdf: false });
         let first = |j: &Job<'_>| dirty.touches(&j.needs) && dirty.first(j, &open);
-        build::drive(build::plan(&outputs, &first), &self.out, None)?;
+        let jobs = build::plan(&outputs, &first);
+        phases.mark("plan");
+        build::drive(jobs, &self.out, None)?;
+        phases.mark("render");
         reload();
         Ok(true)
     }

@@ -185,7 +185,7 @@ fn first_build(s: &mut Session, out: &Path, last_error: &Mutex<Option<String>>) 
             std::fs::write(
                 out.join("index.html"),
                 format!(
-                    "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Build failed</title></head><body><main><h1>The build failed</h1><pre>{}</pre></main><script src=\"static/live-reload.js\"></script></body></html>",
+                    "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Build failed</title><link rel=\"icon\" href=\"data:,\"></head><body><main><h1>The build failed</h1><pre>{}</pre></main><script src=\"static/live-reload.js\"></script></body></html>",
                     crate::escape::escape_html(&text)
                 ),
             )
