@@ -39,12 +39,24 @@ fn text(s: &str) -> String {
     }
 }
 
+/// The functions the markup calls. A clause or list item is a block whose
+/// body is indented past its label, the label placed into that margin: this
+/// looks like a two-column grid, but Typst lays each paragraph out once
+/// (a grid row measures its cells and then lays them out again) and tags no
+/// table-like structure around every clause.
 const PREAMBLE: &str = r##"
 #let accent = rgb("#0062BA")
-#let clause(num, body, indent: 0em) = block(above: 0.7em, below: 0.7em, breakable: true, inset: (left: indent),
-  grid(columns: (3.2em, 1fr), column-gutter: 0.5em, text(weight: "bold", fill: accent, num), body))
-#let bullet(body, indent: 0em) = block(above: 0.5em, below: 0.5em, inset: (left: indent),
-  grid(columns: (1.2em, 1fr), [•], body))
+#let hanging(label, width, gap, body, indent, above) = {
+  let label = block(width: width, label)
+  if body == [] or body.func() in (parbreak, [ ].func()) {
+    block(above: above, below: above, inset: (left: indent), label)
+  } else {
+    block(width: 100%, above: above, below: above, inset: (left: indent + width + gap),
+      { place(dx: -(width + gap), label); block(width: 100%, body) })
+  }
+}
+#let clause(num, body, indent: 0em) = hanging(text(weight: "bold", fill: accent, num), 3.2em, 0.5em, body, indent, 0.7em)
+#let bullet(body, indent: 0em) = hanging([•], 1.2em, 0em, body, indent, 0.5em)
 #let quoted(body, indent: 0em) = pad(left: indent, block(above: 0.6em, below: 0.6em, inset: (left: 0.9em),
   stroke: (left: 1.5pt + luma(170)), body))
 #let more(body, indent: 0em) = block(above: 0.5em, below: 0.5em, inset: (left: indent), body)
