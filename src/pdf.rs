@@ -67,34 +67,36 @@ const PREAMBLE: &str = r##"
 "##;
 
 /// Writes the Typst markup of the whole handbook for one UI language.
+///
+/// The UI language's words (title, contents, labels, the topic index) are
+/// each wrapped in their own `set text(lang: …)`; nothing set for the whole
+/// document depends on the UI language, and the UI strings are always
+/// string literals, so the markup has the same syntax tree in every UI
+/// language. A document's body thus reaches Typst with the same styles and
+/// spans in each UI language's PDF, and Typst's layout cache lays out its
+/// paragraphs once for all four (see [`make_all`]).
 pub fn markup(hb: &Handbook, locales: &Locales, lang: Lang) -> String {
     let t = |key: &str| locales.text(lang, key);
+    let ui = lang.code();
     let title = hb.config.title.get(&lang).cloned().unwrap_or_default();
     let mut m = String::with_capacity(64 * 1024);
-    let _ = writeln!(
-        m,
-        "#set document(title: {}, author: \"Klausul\")",
-        lit(&title)
-    );
-    let _ = writeln!(
-        m,
-        "#set text(lang: \"{}\", size: 10.5pt, hyphenate: true)",
-        lang.code()
-    );
+    m.push_str("#set text(size: 10.5pt, hyphenate: true)\n");
     m.push_str("#set par(justify: true, leading: 0.62em)\n");
     m.push_str("#set heading(numbering: none)\n");
-    let _ = writeln!(
-        m,
+    // The running header reads the title and UI language from the title
+    // page's metadata rather than holding them, so that this page style is
+    // the same in every UI language.
+    m.push_str(
         "#set page(paper: \"a4\", margin: (x: 20mm, top: 24mm, bottom: 22mm), numbering: \"1 / 1\", \
-         header: context {{ if counter(page).get().first() > 1 {{ \
+         header: context { let ui = query(<klausul-ui>); if ui.len() > 0 and counter(page).get().first() > 1 { \
+         let ui = ui.first().value; \
          let page = here().page(); \
          let next = query(heading.where(level: 1, outlined: true).after(here())); \
          let prev = query(heading.where(level: 1, outlined: true).before(here())); \
-         let current = if next.len() > 0 and next.first().location().page() == page {{ next.first() }} else if prev.len() > 0 {{ prev.last() }} else {{ none }}; \
-         set text(8.5pt, fill: luma(90)); \
-         {} ; h(1fr); if current != none {{ current.body }} \
-         }} }})",
-        lit(&title)
+         let current = if next.len() > 0 and next.first().location().page() == page { next.first() } else if prev.len() > 0 { prev.last() } else { none }; \
+         set text(8.5pt, fill: luma(90), lang: ui.lang); \
+         ui.title ; h(1fr); if current != none { current.body } \
+         } })\n",
     );
     m.push_str(
         "#show heading.where(level: 1): it => { pagebreak(weak: true); set text(20pt); it }\n",
@@ -104,7 +106,8 @@ pub fn markup(hb: &Handbook, locales: &Locales, lang: Lang) -> String {
     m.push_str("#show link: set text(fill: rgb(\"#004D99\"))\n");
     m.push_str(PREAMBLE);
 
-    // Title page.
+    // Title page and contents, in the UI language. This is the first text
+    // set rule with a language, so it is the document's language too.
     let latest = hb
         .councils
         .iter()
@@ -112,20 +115,22 @@ pub fn markup(hb: &Handbook, locales: &Locales, lang: Lang) -> String {
         .max();
     let _ = writeln!(
         m,
-        "#page(numbering: none, header: none)[#set text(hyphenate: false)\n#set par(justify: false)\n#align(center + horizon)[#text(26pt, weight: \"bold\", {})\n\n#text(13pt, {})\n\n{}]]",
+        "#[#set text(lang: \"{ui}\")\n#metadata((title: {}, lang: \"{ui}\")) <klausul-ui>\n\
+         #page(numbering: none, header: none)[#set text(hyphenate: false)\n#set par(justify: false)\n#align(center + horizon)[#text(26pt, weight: \"bold\", {})\n\n#text(13pt, {})\n\n#{}]]",
+        lit(&title),
         lit(&title),
         lit(&t("print-subtitle")),
-        latest
-            .map(|d| text(&locales.text_with(
+        lit(&latest
+            .map(|d| locales.text_with(
                 lang,
                 "current-as-of",
                 &[("date", locales.date(lang, d).into())]
-            )))
-            .unwrap_or_default()
+            ))
+            .unwrap_or_default())
     );
     let _ = writeln!(
         m,
-        "#outline(title: {}, depth: 2, indent: auto)\n#pagebreak()",
+        "#outline(title: {}, depth: 2, indent: auto)\n#pagebreak()]",
         lit(&t("print-contents"))
     );
 
@@ -141,14 +146,18 @@ pub fn markup(hb: &Handbook, locales: &Locales, lang: Lang) -> String {
         }
     }
 
-    // Topic index.
-    let _ = writeln!(m, "\n= {}", text(&t("print-topic-index")));
+    // Topic index, in the UI language.
+    let _ = writeln!(
+        m,
+        "\n#[#set text(lang: \"{ui}\")\n= #{}",
+        lit(&t("print-topic-index"))
+    );
     let matrix = crate::comparison::Matrix::new(hb);
     for group in &hb.taxonomy.groups {
         let _ = writeln!(
             m,
-            "\n=== {}\n",
-            text(group.title.get(&lang).map_or("", String::as_str))
+            "\n=== #{}\n",
+            lit(group.title.get(&lang).map_or("", String::as_str))
         );
         for topic in &group.topics {
             let title = topic
@@ -176,12 +185,19 @@ pub fn markup(hb: &Handbook, locales: &Locales, lang: Lang) -> String {
             };
             let _ = writeln!(
                 m,
-                "#block(above: 0.4em)[#strong({}): {}]",
+                "#block(above: 0.4em)[#strong({}): #{}]",
                 lit(title),
-                text(&list)
+                lit(&list)
             );
         }
     }
+    // The document's metadata last, so that no style above a document's
+    // body holds the UI language's title.
+    let _ = writeln!(
+        m,
+        "]\n#set document(title: {}, author: \"Klausul\")",
+        lit(&title)
+    );
     m
 }
 
@@ -193,6 +209,8 @@ fn write_document(m: &mut String, hb: &Handbook, locales: &Locales, lang: Lang, 
         doc.lang.code(),
         text(&doc.title)
     );
+    // The example note and the metadata table are in the UI language.
+    let _ = writeln!(m, "#[#set text(lang: \"{}\")", lang.code());
     if doc.example {
         let _ = writeln!(
             m,
@@ -203,16 +221,15 @@ fn write_document(m: &mut String, hb: &Handbook, locales: &Locales, lang: Lang, 
     }
     let mut rows: Vec<(String, String)> = vec![(
         t("meta-status"),
-        format!("[{}]", text(&t(&format!("status-{}", doc.status.as_str())))),
+        format!("[#{}]", lit(&t(&format!("status-{}", doc.status.as_str())))),
     )];
     rows.push((
         t("meta-adopted"),
         format!(
-            "[{}]",
-            text(
-                &doc.adopted
-                    .map_or_else(|| t("meta-unknown"), |d| locales.date(lang, d))
-            )
+            "[#{}]",
+            lit(&doc
+                .adopted
+                .map_or_else(|| t("meta-unknown"), |d| locales.date(lang, d)))
         ),
     ));
     if let Some(d) = &doc.decided_by {
@@ -232,7 +249,7 @@ fn write_document(m: &mut String, hb: &Handbook, locales: &Locales, lang: Lang, 
     }
     let _ = writeln!(
         m,
-        "#meta(({},))",
+        "#meta(({},))\n]",
         rows.iter()
             .map(|(k, v)| format!("({}, {})", lit(k), v))
             .collect::<Vec<_>>()
@@ -606,101 +623,30 @@ fn strip_tags(h: &str) -> String {
     out
 }
 
-/// Compiles markup into a PDF with Typst: fonts embedded, tagged, with the
-/// document's title and language in its metadata.
 #[cfg(feature = "pdf")]
-pub fn compile(markup: &str) -> Result<Vec<u8>, String> {
-    use typst::diag::{FileError, FileResult};
-    use typst::foundations::{Bytes, Datetime};
-    use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
-    use typst::text::{Font, FontBook};
-    use typst::utils::LazyHash;
-    use typst::{Library, LibraryExt, World};
-    use typst_layout::PagedDocument;
+mod world;
+#[cfg(feature = "pdf")]
+pub use world::{compile, make_all};
 
-    struct Fonts {
-        book: LazyHash<FontBook>,
-        fonts: Vec<Font>,
-    }
-
-    fn fonts() -> &'static Fonts {
-        static FONTS: std::sync::OnceLock<Fonts> = std::sync::OnceLock::new();
-        FONTS.get_or_init(|| {
-            let fonts: Vec<Font> = typst_assets::fonts()
-                .flat_map(|data| Font::iter(Bytes::new(data)))
-                .collect();
-            let book = LazyHash::new(FontBook::from_fonts(&fonts));
-            Fonts { book, fonts }
-        })
-    }
-
-    fn library() -> &'static LazyHash<Library> {
-        static LIB: std::sync::OnceLock<LazyHash<Library>> = std::sync::OnceLock::new();
-        LIB.get_or_init(|| LazyHash::new(Library::default()))
-    }
-
-    struct Handbook {
-        main: Source,
-    }
-
-    impl World for Handbook {
-        fn library(&self) -> &LazyHash<Library> {
-            library()
-        }
-        fn book(&self) -> &LazyHash<FontBook> {
-            &fonts().book
-        }
-        fn main(&self) -> FileId {
-            self.main.id()
-        }
-        fn source(&self, id: FileId) -> FileResult<Source> {
-            if id == self.main.id() {
-                Ok(self.main.clone())
-            } else {
-                Err(FileError::AccessDenied)
-            }
-        }
-        fn file(&self, _id: FileId) -> FileResult<Bytes> {
-            Err(FileError::AccessDenied)
-        }
-        fn font(&self, index: usize) -> Option<Font> {
-            fonts().fonts.get(index).cloned()
-        }
-        fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
-            // No dates from the clock: the same input gives the same PDF.
-            None
-        }
-    }
-
-    let path = VirtualPath::new("handbook.typ").map_err(|e| format!("{e:?}"))?;
-    let id = FileId::new(RootedPath::new(VirtualRoot::Project, path));
-    let world = Handbook {
-        main: Source::new(id, markup.to_string()),
-    };
-    let warned = typst::compile::<PagedDocument>(&world);
-    let document = warned.output.map_err(|errors| {
-        errors
-            .iter()
-            .map(|e| e.message.to_string())
-            .collect::<Vec<_>>()
-            .join("; ")
-    })?;
-    let options = typst_pdf::PdfOptions {
-        ident: typst::foundations::Smart::Custom("klausul-handbook".into()),
-        ..Default::default()
-    };
-    typst_pdf::pdf(&document, &options).map_err(|errors| {
-        errors
-            .iter()
-            .map(|e| e.message.to_string())
-            .collect::<Vec<_>>()
-            .join("; ")
-    })
-}
+#[cfg(not(feature = "pdf"))]
+const NO_PDF: &str =
+    "this klausul was built without PDF support; rebuild with the `pdf` feature (on by default)";
 
 #[cfg(not(feature = "pdf"))]
 pub fn compile(_markup: &str) -> Result<Vec<u8>, String> {
-    Err("this klausul was built without PDF support; rebuild with the `pdf` feature (on by default)".into())
+    Err(NO_PDF.into())
+}
+
+#[cfg(not(feature = "pdf"))]
+pub fn make_all(
+    _hb: &Handbook,
+    _locales: &Locales,
+    langs: &[Lang],
+) -> Result<Vec<(Lang, Vec<u8>)>, (Lang, String)> {
+    match langs.first() {
+        Some(&lang) => Err((lang, NO_PDF.into())),
+        None => Ok(Vec::new()),
+    }
 }
 
 #[cfg(test)]

@@ -305,26 +305,23 @@ pub fn pdf_path(lang: crate::lang::Lang) -> String {
     format!("pdf/handbook-{lang}.pdf")
 }
 
-/// Makes the PDF edition of every UI language, in parallel.
+/// Makes the PDF edition of every UI language, one language after another:
+/// Typst already lays each one out on every core, and its layout cache,
+/// carried from one language to the next, is what makes the later ones
+/// quick (see `pdf::make_all`).
 pub fn make_pdfs(loaded: &Loaded) -> Result<Vec<(String, Vec<u8>)>, Failure> {
-    use rayon::prelude::*;
     let hb = &loaded.handbook;
-    hb.config
-        .languages
-        .par_iter()
-        .map(|&lang| {
-            let markup = crate::pdf::markup(hb, &loaded.locales, lang);
-            crate::pdf::compile(&markup)
-                .map(|bytes| (pdf_path(lang), bytes))
-                .map_err(|e| {
-                    fail(
-                        vec![Diagnostic::error(format!("the {lang} PDF could not be made: {e}"))
-                            .help("this is a bug in Klausul's PDF output; please report it with the handbook that caused it")],
-                        false,
-                    )
-                })
-        })
-        .collect()
+    match crate::pdf::make_all(hb, &loaded.locales, &hb.config.languages) {
+        Ok(pdfs) => Ok(pdfs
+            .into_iter()
+            .map(|(lang, bytes)| (pdf_path(lang), bytes))
+            .collect()),
+        Err((lang, e)) => Err(fail(
+            vec![Diagnostic::error(format!("the {lang} PDF could not be made: {e}"))
+                .help("this is a bug in Klausul's PDF output; please report it with the handbook that caused it")],
+            false,
+        )),
+    }
 }
 
 /// Everything a build writes besides the pages: theme files, code styles,
