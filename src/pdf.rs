@@ -39,6 +39,11 @@ fn text(s: &str) -> String {
     }
 }
 
+/// The running header of a page: the handbook's title, and `name` (the
+/// council or the topic index) at the right. Not on the title page.
+const RUNNING_HEADER: &str = "#let running(name) = context { let ui = query(<klausul-ui>); if ui.len() > 0 { \
+    let ui = ui.first().value; set text(8.5pt, fill: luma(90), lang: ui.lang); ui.title; h(1fr); name } }\n";
+
 /// The functions the markup calls. A clause or list item is a block whose
 /// body is indented past its label, the label placed into that margin: this
 /// looks like a two-column grid, but Typst lays each paragraph out once
@@ -80,23 +85,18 @@ pub fn markup(hb: &Handbook, locales: &Locales, lang: Lang) -> String {
     let ui = lang.code();
     let title = hb.config.title.get(&lang).cloned().unwrap_or_default();
     let mut m = String::with_capacity(64 * 1024);
+    m.push_str(RUNNING_HEADER);
     m.push_str("#set text(size: 10.5pt, hyphenate: true)\n");
     m.push_str("#set par(justify: true, leading: 0.62em)\n");
     m.push_str("#set heading(numbering: none)\n");
-    // The running header reads the title and UI language from the title
-    // page's metadata rather than holding them, so that this page style is
-    // the same in every UI language.
+    // The running header: the title and the council (or the topic index)
+    // whose pages these are. Each of those starts a page run with its own
+    // header, so no page has to search the headings for its council; the
+    // title and UI language come from the title page's metadata, so that
+    // no page style differs between the UI languages.
     m.push_str(
         "#set page(paper: \"a4\", margin: (x: 20mm, top: 24mm, bottom: 22mm), numbering: \"1 / 1\", \
-         header: context { let ui = query(<klausul-ui>); if ui.len() > 0 and counter(page).get().first() > 1 { \
-         let ui = ui.first().value; \
-         let page = here().page(); \
-         let next = query(heading.where(level: 1, outlined: true).after(here())); \
-         let prev = query(heading.where(level: 1, outlined: true).before(here())); \
-         let current = if next.len() > 0 and next.first().location().page() == page { next.first() } else if prev.len() > 0 { prev.last() } else { none }; \
-         set text(8.5pt, fill: luma(90), lang: ui.lang); \
-         ui.title ; h(1fr); if current != none { current.body } \
-         } })\n",
+         header: running(none))\n",
     );
     m.push_str(
         "#show heading.where(level: 1): it => { pagebreak(weak: true); set text(20pt); it }\n",
@@ -137,19 +137,21 @@ pub fn markup(hb: &Handbook, locales: &Locales, lang: Lang) -> String {
     for council in &hb.councils {
         let _ = writeln!(
             m,
-            "\n#[#set text(lang: \"{}\")\n= {}\n]",
+            "\n#[#set page(header: running({}))\n#[#set text(lang: \"{}\")\n= {}\n]",
+            lit(&council.name),
             council.language.code(),
             text(&council.name)
         );
         for doc in &council.documents {
             write_document(&mut m, hb, locales, lang, doc);
         }
+        m.push_str("]\n");
     }
 
     // Topic index, in the UI language.
     let _ = writeln!(
         m,
-        "\n#[#set text(lang: \"{ui}\")\n= #{}",
+        "\n#[#set page(header: running({0}))\n#set text(lang: \"{ui}\")\n= #{0}",
         lit(&t("print-topic-index"))
     );
     let matrix = crate::comparison::Matrix::new(hb);
