@@ -47,17 +47,20 @@ const RUNNING_HEADER: &str = "#let running(name) = context { let ui = query(<kla
 /// The functions the markup calls. A clause or list item is a block whose
 /// body is indented past its label, the label placed into that margin: this
 /// looks like a two-column grid, but Typst lays each paragraph out once
-/// (a grid row measures its cells and then lays them out again) and tags no
-/// table-like structure around every clause.
+/// (a grid row measures its cells and then lays them out again). The label
+/// and the body end in a paragraph break so that each is a paragraph (a
+/// `P` in the PDF's tags, as a grid cell was a `Div`), not text run on into
+/// the next clause's; the blocks are as wide as the grid was, so that lines
+/// are justified as they were.
 const PREAMBLE: &str = r##"
 #let accent = rgb("#0062BA")
 #let hanging(label, width, gap, body, indent, above) = {
-  let label = block(width: width, label)
+  let label = block(width: width, { label; parbreak() })
   if body == [] or body.func() in (parbreak, [ ].func()) {
     block(above: above, below: above, inset: (left: indent), label)
   } else {
     block(width: 100%, above: above, below: above, inset: (left: indent + width + gap),
-      { place(dx: -(width + gap), label); block(width: 100%, body) })
+      { place(dx: -(width + gap), label); block(width: 100%, { body; parbreak() }) })
   }
 }
 #let clause(num, body, indent: 0em) = hanging(text(weight: "bold", fill: accent, num), 3.2em, 0.5em, body, indent, 0.7em)
