@@ -628,6 +628,12 @@ fn strip_tags(h: &str) -> String {
     out
 }
 
+/// The PDF edition of each UI language, in order.
+pub type Pdfs = Vec<(Lang, Vec<u8>)>;
+
+/// The UI language whose PDF could not be made, and why.
+pub type PdfError = (Lang, String);
+
 #[cfg(feature = "pdf")]
 mod world;
 #[cfg(feature = "pdf")]
@@ -643,11 +649,7 @@ pub fn compile(_markup: &str) -> Result<Vec<u8>, String> {
 }
 
 #[cfg(not(feature = "pdf"))]
-pub fn make_all(
-    _hb: &Handbook,
-    _locales: &Locales,
-    langs: &[Lang],
-) -> Result<Vec<(Lang, Vec<u8>)>, (Lang, String)> {
+pub fn make_all(_hb: &Handbook, _locales: &Locales, langs: &[Lang]) -> Result<Pdfs, PdfError> {
     match langs.first() {
         Some(&lang) => Err((lang, NO_PDF.into())),
         None => Ok(Vec::new()),

@@ -142,7 +142,7 @@ pub fn make_all(
     hb: &Handbook,
     locales: &Locales,
     langs: &[Lang],
-) -> Result<Vec<(Lang, Vec<u8>)>, (Lang, String)> {
+) -> Result<super::Pdfs, super::PdfError> {
     let mut timer = Timer::new();
     let mut pdfs = Vec::with_capacity(langs.len());
     let mut result = Ok(());
