@@ -62,7 +62,7 @@ wall=$(median 1)
 cpu=$(awk '{print $2 + $3}' "$samples" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
 rss=$(median 4)
 pages=$(for f in "$DIR"/pdf/*.pdf; do
-  if command -v pdfinfo >/dev/null; then pdfinfo "$f" | awk '/^Pages:/ {print $2}'; fi
+  if command -v pdfinfo >/dev/null; then pdfinfo "$f" 2>/dev/null | awk '/^Pages:/ {print $2}'; fi
 done | paste -sd/ -)
 bytes=$(du -cb "$DIR"/pdf/*.pdf | awk 'END {print $1}')
 echo "N=$N: klausul pdf (4 languages) wall ${wall} s, cpu ${cpu} s, peak RSS $(awk -v m="$rss" 'BEGIN {printf "%.0f", m / 1024}') MiB; ${pages:-?} pages, $bytes bytes of PDF (median of $RUNS)"
