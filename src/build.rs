@@ -195,7 +195,16 @@ pub fn drive(
     sink: &dyn Sink,
     progress: Option<&indicatif::ProgressBar>,
 ) -> Result<Ran, Failure> {
-    jobs.sort_by(|a, b| b.weight.cmp(&a.weight).then_with(|| a.path.cmp(&b.path)));
+    // Largest first; jobs that run alone keep their plan order.
+    jobs.sort_by(|a, b| {
+        b.alone.cmp(&a.alone).then_with(|| {
+            if a.alone {
+                std::cmp::Ordering::Equal
+            } else {
+                b.weight.cmp(&a.weight).then_with(|| a.path.cmp(&b.path))
+            }
+        })
+    });
     if let Some(bar) = progress {
         bar.set_length(jobs.len() as u64);
     }
@@ -238,12 +247,17 @@ pub fn drive(
             bar.inc(1);
         }
     };
+    // Jobs that use every core on their own go first, one at a time.
+    let (alone, shared): (Vec<&Job<'_>>, Vec<&Job<'_>>) = jobs.iter().partition(|j| j.alone);
+    for job in alone {
+        run_one(job);
+    }
     // Each worker takes the next job in order of size: the longest jobs
     // are spread over the cores first, the short ones fill the gaps.
     rayon::scope(|scope| {
-        for _ in 0..rayon::current_num_threads().min(jobs.len()) {
+        for _ in 0..rayon::current_num_threads().min(shared.len()) {
             scope.spawn(|_| {
-                while let Some(job) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
+                while let Some(job) = shared.get(next.fetch_add(1, Ordering::Relaxed)) {
                     run_one(job);
                 }
             });

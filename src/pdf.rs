@@ -39,12 +39,32 @@ fn text(s: &str) -> String {
     }
 }
 
+/// The running header of a page: the handbook's title, and `name` (the
+/// council or the topic index) at the right. Not on the title page.
+const RUNNING_HEADER: &str = "#let running(name) = context { let ui = query(<klausul-ui>); if ui.len() > 0 { \
+    let ui = ui.first().value; set text(8.5pt, fill: luma(90), lang: ui.lang); ui.title; h(1fr); name } }\n";
+
+/// The functions the markup calls. A clause or list item is a block whose
+/// body is indented past its label, the label placed into that margin: this
+/// looks like a two-column grid, but Typst lays each paragraph out once
+/// (a grid row measures its cells and then lays them out again). The label
+/// and the body end in a paragraph break so that each is a paragraph (a
+/// `P` in the PDF's tags, as a grid cell was a `Div`), not text run on into
+/// the next clause's; the blocks are as wide as the grid was, so that lines
+/// are justified as they were.
 const PREAMBLE: &str = r##"
 #let accent = rgb("#0062BA")
-#let clause(num, body, indent: 0em) = block(above: 0.7em, below: 0.7em, breakable: true, inset: (left: indent),
-  grid(columns: (3.2em, 1fr), column-gutter: 0.5em, text(weight: "bold", fill: accent, num), body))
-#let bullet(body, indent: 0em) = block(above: 0.5em, below: 0.5em, inset: (left: indent),
-  grid(columns: (1.2em, 1fr), [•], body))
+#let hanging(label, width, gap, body, indent, above) = {
+  let label = block(width: width, { label; parbreak() })
+  if body == [] or body.func() in (parbreak, [ ].func()) {
+    block(above: above, below: above, inset: (left: indent), label)
+  } else {
+    block(width: 100%, above: above, below: above, inset: (left: indent + width + gap),
+      { place(dx: -(width + gap), label); block(width: 100%, { body; parbreak() }) })
+  }
+}
+#let clause(num, body, indent: 0em) = hanging(text(weight: "bold", fill: accent, num), 3.2em, 0.5em, body, indent, 0.7em)
+#let bullet(body, indent: 0em) = hanging([•], 1.2em, 0em, body, indent, 0.5em)
 #let quoted(body, indent: 0em) = pad(left: indent, block(above: 0.6em, below: 0.6em, inset: (left: 0.9em),
   stroke: (left: 1.5pt + luma(170)), body))
 #let more(body, indent: 0em) = block(above: 0.5em, below: 0.5em, inset: (left: indent), body)
@@ -55,34 +75,31 @@ const PREAMBLE: &str = r##"
 "##;
 
 /// Writes the Typst markup of the whole handbook for one UI language.
+///
+/// The UI language's words (title, contents, labels, the topic index) are
+/// each wrapped in their own `set text(lang: …)`; nothing set for the whole
+/// document depends on the UI language, and the UI strings are always
+/// string literals, so the markup has the same syntax tree in every UI
+/// language. A document's body thus reaches Typst with the same styles and
+/// spans in each UI language's PDF, and Typst's layout cache lays out its
+/// paragraphs once for all four (see `world::make_one`).
 pub fn markup(hb: &Handbook, locales: &Locales, lang: Lang) -> String {
     let t = |key: &str| locales.text(lang, key);
+    let ui = lang.code();
     let title = hb.config.title.get(&lang).cloned().unwrap_or_default();
     let mut m = String::with_capacity(64 * 1024);
-    let _ = writeln!(
-        m,
-        "#set document(title: {}, author: \"Klausul\")",
-        lit(&title)
-    );
-    let _ = writeln!(
-        m,
-        "#set text(lang: \"{}\", size: 10.5pt, hyphenate: true)",
-        lang.code()
-    );
+    m.push_str(RUNNING_HEADER);
+    m.push_str("#set text(size: 10.5pt, hyphenate: true)\n");
     m.push_str("#set par(justify: true, leading: 0.62em)\n");
     m.push_str("#set heading(numbering: none)\n");
-    let _ = writeln!(
-        m,
+    // The running header: the title and the council (or the topic index)
+    // whose pages these are. Each of those starts a page run with its own
+    // header, so no page has to search the headings for its council; the
+    // title and UI language come from the title page's metadata, so that
+    // no page style differs between the UI languages.
+    m.push_str(
         "#set page(paper: \"a4\", margin: (x: 20mm, top: 24mm, bottom: 22mm), numbering: \"1 / 1\", \
-         header: context {{ if counter(page).get().first() > 1 {{ \
-         let page = here().page(); \
-         let next = query(heading.where(level: 1, outlined: true).after(here())); \
-         let prev = query(heading.where(level: 1, outlined: true).before(here())); \
-         let current = if next.len() > 0 and next.first().location().page() == page {{ next.first() }} else if prev.len() > 0 {{ prev.last() }} else {{ none }}; \
-         set text(8.5pt, fill: luma(90)); \
-         {} ; h(1fr); if current != none {{ current.body }} \
-         }} }})",
-        lit(&title)
+         header: running(none))\n",
     );
     m.push_str(
         "#show heading.where(level: 1): it => { pagebreak(weak: true); set text(20pt); it }\n",
@@ -92,7 +109,8 @@ pub fn markup(hb: &Handbook, locales: &Locales, lang: Lang) -> String {
     m.push_str("#show link: set text(fill: rgb(\"#004D99\"))\n");
     m.push_str(PREAMBLE);
 
-    // Title page.
+    // Title page and contents, in the UI language. This is the first text
+    // set rule with a language, so it is the document's language too.
     let latest = hb
         .councils
         .iter()
@@ -100,43 +118,51 @@ pub fn markup(hb: &Handbook, locales: &Locales, lang: Lang) -> String {
         .max();
     let _ = writeln!(
         m,
-        "#page(numbering: none, header: none)[#set text(hyphenate: false)\n#set par(justify: false)\n#align(center + horizon)[#text(26pt, weight: \"bold\", {})\n\n#text(13pt, {})\n\n{}]]",
+        "#[#set text(lang: \"{ui}\")\n#metadata((title: {}, lang: \"{ui}\")) <klausul-ui>\n\
+         #page(numbering: none, header: none)[#set text(hyphenate: false)\n#set par(justify: false)\n#align(center + horizon)[#text(26pt, weight: \"bold\", {})\n\n#text(13pt, {})\n\n#{}]]",
+        lit(&title),
         lit(&title),
         lit(&t("print-subtitle")),
-        latest
-            .map(|d| text(&locales.text_with(
+        lit(&latest
+            .map(|d| locales.text_with(
                 lang,
                 "current-as-of",
                 &[("date", locales.date(lang, d).into())]
-            )))
-            .unwrap_or_default()
+            ))
+            .unwrap_or_default())
     );
     let _ = writeln!(
         m,
-        "#outline(title: {}, depth: 2, indent: auto)\n#pagebreak()",
+        "#outline(title: {}, depth: 2, indent: auto)\n#pagebreak()]",
         lit(&t("print-contents"))
     );
 
     for council in &hb.councils {
         let _ = writeln!(
             m,
-            "\n#[#set text(lang: \"{}\")\n= {}\n]",
+            "\n#[#set page(header: running({}))\n#[#set text(lang: \"{}\")\n= {}\n]",
+            lit(&council.name),
             council.language.code(),
             text(&council.name)
         );
         for doc in &council.documents {
             write_document(&mut m, hb, locales, lang, doc);
         }
+        m.push_str("]\n");
     }
 
-    // Topic index.
-    let _ = writeln!(m, "\n= {}", text(&t("print-topic-index")));
+    // Topic index, in the UI language.
+    let _ = writeln!(
+        m,
+        "\n#[#set page(header: running({0}))\n#set text(lang: \"{ui}\")\n= #{0}",
+        lit(&t("print-topic-index"))
+    );
     let matrix = crate::model::matrix::Matrix::new(hb);
     for group in &hb.taxonomy.groups {
         let _ = writeln!(
             m,
-            "\n=== {}\n",
-            text(group.title.get(&lang).map_or("", String::as_str))
+            "\n=== #{}\n",
+            lit(group.title.get(&lang).map_or("", String::as_str))
         );
         for topic in &group.topics {
             let title = topic
@@ -164,12 +190,19 @@ pub fn markup(hb: &Handbook, locales: &Locales, lang: Lang) -> String {
             };
             let _ = writeln!(
                 m,
-                "#block(above: 0.4em)[#strong({}): {}]",
+                "#block(above: 0.4em)[#strong({}): #{}]",
                 lit(title),
-                text(&list)
+                lit(&list)
             );
         }
     }
+    // The document's metadata last, so that no style above a document's
+    // body holds the UI language's title.
+    let _ = writeln!(
+        m,
+        "]\n#set document(title: {}, author: \"Klausul\")",
+        lit(&title)
+    );
     m
 }
 
@@ -181,6 +214,8 @@ fn write_document(m: &mut String, hb: &Handbook, locales: &Locales, lang: Lang, 
         doc.lang.code(),
         text(&doc.title)
     );
+    // The example note and the metadata table are in the UI language.
+    let _ = writeln!(m, "#[#set text(lang: \"{}\")", lang.code());
     if doc.example {
         let _ = writeln!(
             m,
@@ -191,16 +226,15 @@ fn write_document(m: &mut String, hb: &Handbook, locales: &Locales, lang: Lang, 
     }
     let mut rows: Vec<(String, String)> = vec![(
         t("meta-status"),
-        format!("[{}]", text(&t(&format!("status-{}", doc.status.as_str())))),
+        format!("[#{}]", lit(&t(&format!("status-{}", doc.status.as_str())))),
     )];
     rows.push((
         t("meta-adopted"),
         format!(
-            "[{}]",
-            text(
-                &doc.adopted
-                    .map_or_else(|| t("meta-unknown"), |d| locales.date(lang, d))
-            )
+            "[#{}]",
+            lit(&doc
+                .adopted
+                .map_or_else(|| t("meta-unknown"), |d| locales.date(lang, d)))
         ),
     ));
     if let Some(d) = &doc.decided_by {
@@ -220,7 +254,7 @@ fn write_document(m: &mut String, hb: &Handbook, locales: &Locales, lang: Lang, 
     }
     let _ = writeln!(
         m,
-        "#meta(({},))",
+        "#meta(({},))\n]",
         rows.iter()
             .map(|(k, v)| format!("({}, {})", lit(k), v))
             .collect::<Vec<_>>()
@@ -552,101 +586,28 @@ fn strip_tags(h: &str) -> String {
     out
 }
 
-/// Compiles markup into a PDF with Typst: fonts embedded, tagged, with the
-/// document's title and language in its metadata.
 #[cfg(feature = "pdf")]
-pub fn compile(markup: &str) -> Result<Vec<u8>, String> {
-    use typst::diag::{FileError, FileResult};
-    use typst::foundations::{Bytes, Datetime};
-    use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
-    use typst::text::{Font, FontBook};
-    use typst::utils::LazyHash;
-    use typst::{Library, LibraryExt, World};
-    use typst_layout::PagedDocument;
+mod world;
+#[cfg(feature = "pdf")]
+pub use world::{compile, make_one};
 
-    struct Fonts {
-        book: LazyHash<FontBook>,
-        fonts: Vec<Font>,
-    }
-
-    fn fonts() -> &'static Fonts {
-        static FONTS: std::sync::OnceLock<Fonts> = std::sync::OnceLock::new();
-        FONTS.get_or_init(|| {
-            let fonts: Vec<Font> = typst_assets::fonts()
-                .flat_map(|data| Font::iter(Bytes::new(data)))
-                .collect();
-            let book = LazyHash::new(FontBook::from_fonts(&fonts));
-            Fonts { book, fonts }
-        })
-    }
-
-    fn library() -> &'static LazyHash<Library> {
-        static LIB: std::sync::OnceLock<LazyHash<Library>> = std::sync::OnceLock::new();
-        LIB.get_or_init(|| LazyHash::new(Library::default()))
-    }
-
-    struct Handbook {
-        main: Source,
-    }
-
-    impl World for Handbook {
-        fn library(&self) -> &LazyHash<Library> {
-            library()
-        }
-        fn book(&self) -> &LazyHash<FontBook> {
-            &fonts().book
-        }
-        fn main(&self) -> FileId {
-            self.main.id()
-        }
-        fn source(&self, id: FileId) -> FileResult<Source> {
-            if id == self.main.id() {
-                Ok(self.main.clone())
-            } else {
-                Err(FileError::AccessDenied)
-            }
-        }
-        fn file(&self, _id: FileId) -> FileResult<Bytes> {
-            Err(FileError::AccessDenied)
-        }
-        fn font(&self, index: usize) -> Option<Font> {
-            fonts().fonts.get(index).cloned()
-        }
-        fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
-            // No dates from the clock: the same input gives the same PDF.
-            None
-        }
-    }
-
-    let path = VirtualPath::new("handbook.typ").map_err(|e| format!("{e:?}"))?;
-    let id = FileId::new(RootedPath::new(VirtualRoot::Project, path));
-    let world = Handbook {
-        main: Source::new(id, markup.to_string()),
-    };
-    let warned = typst::compile::<PagedDocument>(&world);
-    let document = warned.output.map_err(|errors| {
-        errors
-            .iter()
-            .map(|e| e.message.to_string())
-            .collect::<Vec<_>>()
-            .join("; ")
-    })?;
-    let options = typst_pdf::PdfOptions {
-        ident: typst::foundations::Smart::Custom("klausul-handbook".into()),
-        ..Default::default()
-    };
-    typst_pdf::pdf(&document, &options).map_err(|errors| {
-        errors
-            .iter()
-            .map(|e| e.message.to_string())
-            .collect::<Vec<_>>()
-            .join("; ")
-    })
-}
+#[cfg(not(feature = "pdf"))]
+const NO_PDF: &str =
+    "this klausul was built without PDF support; rebuild with the `pdf` feature (on by default)";
 
 #[cfg(not(feature = "pdf"))]
 pub fn compile(_markup: &str) -> Result<Vec<u8>, String> {
-    Err("this klausul was built without PDF support; rebuild with the `pdf` feature (on by default)".into())
+    Err(NO_PDF.into())
+}
+
+#[cfg(not(feature = "pdf"))]
+pub fn make_one(
+    _hb: &Handbook,
+    _locales: &Locales,
+    _lang: Lang,
+    _last: bool,
+) -> Result<Vec<u8>, String> {
+    Err(NO_PDF.into())
 }
 
 #[cfg(test)]

@@ -89,6 +89,10 @@ pub struct Job<'a> {
     /// A rough cost, so the driver starts the largest jobs first and no big
     /// page is left waiting behind small ones.
     pub weight: u64,
+    /// Runs by itself, in plan order, before the others: it uses every core
+    /// on its own and must not run beside a job like it (the PDF editions,
+    /// which share Typst's layout cache one after another).
+    pub alone: bool,
     pub make: Make<'a>,
 }
 
@@ -103,7 +107,16 @@ impl<'a> Job<'a> {
             path: path.into(),
             needs,
             weight,
+            alone: false,
             make: Box::new(make),
+        }
+    }
+
+    /// The same job, run by itself (see [`Job::alone`]).
+    pub fn alone(self) -> Job<'a> {
+        Job {
+            alone: true,
+            ..self
         }
     }
 }

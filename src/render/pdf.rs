@@ -17,24 +17,27 @@ impl Output for PdfOutput<'_> {
     fn jobs(&self) -> Vec<Job<'_>> {
         let cx = self.cx;
         let hb = cx.handbook;
-        // Far the largest jobs of a build: they start first.
+        let langs = &hb.config.languages;
         let weight = hb
             .documents()
             .map(|(_, d)| d.clauses.len() as u64)
             .sum::<u64>()
             * 1000;
-        hb.config
-            .languages
+        // One language after another, each laying its bodies out from the
+        // layout the one before left in Typst's cache (`pdf::make_one`).
+        langs
             .iter()
-            .map(|&lang| {
+            .enumerate()
+            .map(|(i, &lang)| {
+                let last = i + 1 == langs.len();
                 Job::new(routes::pdf(lang), Needs::AllDocuments, weight, move || {
-                    let markup = crate::pdf::markup(hb, cx.locales, lang);
-                    crate::pdf::compile(&markup).map_err(|e| {
+                    crate::pdf::make_one(hb, cx.locales, lang, last).map_err(|e| {
                         Diagnostic::error(format!("the {lang} PDF could not be made: {e}")).help(
                             "this is a bug in Klausul's PDF output; please report it with the handbook that caused it",
                         )
                     })
                 })
+                .alone()
             })
             .collect()
     }
