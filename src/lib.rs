@@ -17,7 +17,6 @@ pub mod limits;
 pub mod load;
 pub mod model;
 pub mod paths;
-pub mod pdf;
 pub mod render;
 pub mod serve;
 pub mod theme;

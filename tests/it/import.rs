@@ -428,7 +428,7 @@ fn a_council_pdf_drops_its_running_header_and_page_numbers() {
             ));
         }
     }
-    let pdf_bytes = klausul::pdf::compile(&markup).expect("Typst compiles the fixture");
+    let pdf_bytes = klausul::render::pdf::compile(&markup).expect("Typst compiles the fixture");
     let tmp = init_handbook();
     let root = tmp.path().join("hb");
     let pdf = tmp.path().join("retningslinjer.pdf");

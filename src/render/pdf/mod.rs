@@ -5,8 +5,11 @@
 //! each text's own language. Writing the markup needs no Typst; compiling it
 //! needs the `pdf` feature.
 
+use super::{Job, Needs, Output, RenderContext};
+use crate::diag::Diagnostic;
 use crate::model::body::{ClauseBlock, Node};
 use crate::model::lang::Lang;
+use crate::model::routes;
 use crate::model::*;
 use crate::theme::i18n::Locales;
 use pulldown_cmark::{Event, Tag, TagEnd};
@@ -584,6 +587,44 @@ fn strip_tags(h: &str) -> String {
         }
     }
     out
+}
+
+pub struct PdfOutput<'a> {
+    pub cx: &'a RenderContext<'a>,
+}
+
+impl Output for PdfOutput<'_> {
+    fn name(&self) -> &'static str {
+        "pdf"
+    }
+
+    fn jobs(&self) -> Vec<Job<'_>> {
+        let cx = self.cx;
+        let hb = cx.handbook;
+        let langs = &hb.config.languages;
+        let weight = hb
+            .documents()
+            .map(|(_, d)| d.clauses.len() as u64)
+            .sum::<u64>()
+            * 1000;
+        // One language after another, each laying its bodies out from the
+        // layout the one before left in Typst's cache (`pdf::make_one`).
+        langs
+            .iter()
+            .enumerate()
+            .map(|(i, &lang)| {
+                let last = i + 1 == langs.len();
+                Job::new(routes::pdf(lang), Needs::AllDocuments, weight, move || {
+                    make_one(hb, cx.locales, lang, last).map_err(|e| {
+                        Diagnostic::error(format!("the {lang} PDF could not be made: {e}")).help(
+                            "this is a bug in Klausul's PDF output; please report it with the handbook that caused it",
+                        )
+                    })
+                })
+                .alone()
+            })
+            .collect()
+    }
 }
 
 #[cfg(feature = "pdf")]
