@@ -7,6 +7,7 @@ use crate::diag::Diagnostic;
 pub use crate::diag::Failure;
 use crate::load::{self, Loaded};
 use crate::render::{self, Job, RenderContext, RenderOptions, Selection};
+use crate::timings::Phases;
 use crate::write::{ClaimError, Discard, Folder, OutputDir, Sink};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -136,32 +137,6 @@ fn claim_out(out: &Path, shown: &Path, force: bool) -> Result<OutputDir, Failure
         };
         fail(vec![Diagnostic::error(message).help(help)], true)
     })
-}
-
-/// Phase timings, printed to stderr when `KLAUSUL_TIMINGS` is set: the
-/// benchmark's way to see where a build's time goes.
-pub(crate) struct Phases {
-    last: Instant,
-    on: bool,
-}
-
-impl Phases {
-    pub(crate) fn new() -> Phases {
-        Phases {
-            last: Instant::now(),
-            on: std::env::var_os("KLAUSUL_TIMINGS").is_some(),
-        }
-    }
-
-    pub(crate) fn mark(&mut self, phase: &str) {
-        if self.on {
-            eprintln!(
-                "timing: {phase:<10} {:>8.1} ms",
-                self.last.elapsed().as_secs_f64() * 1000.0
-            );
-        }
-        self.last = Instant::now();
-    }
 }
 
 /// What a build makes besides the site.

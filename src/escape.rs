@@ -6,6 +6,12 @@
 use serde::Serialize;
 use std::borrow::Cow;
 
+/// Marks the start and end of a late-bound piece of rendered HTML (a
+/// `render::body::Fragment`). Both are private-use characters, removed from
+/// content when it is read, so an author cannot write one.
+pub const MARK_OPEN: char = '\u{E000}';
+pub const MARK_CLOSE: char = '\u{E001}';
+
 /// Control characters no page should contain: C0 except tab, newline and
 /// carriage return; DEL; C1. The Nu checker rejects them.
 pub fn is_forbidden_control(ch: char) -> bool {

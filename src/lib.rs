@@ -11,6 +11,7 @@
 pub mod build;
 pub mod diag;
 pub mod escape;
+pub mod files;
 pub mod import;
 pub mod init;
 pub mod limits;
@@ -20,4 +21,5 @@ pub mod paths;
 pub mod render;
 pub mod serve;
 pub mod theme;
+pub mod timings;
 pub mod write;

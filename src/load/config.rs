@@ -148,7 +148,7 @@ fn check_logo(
         .components()
         .all(|c| matches!(c, std::path::Component::Normal(_)));
     if safe && root.join(p).is_file() {
-        if let Err(refused) = crate::load::assets::check(root, &logo.value) {
+        if let Err(refused) = crate::paths::assets::check(root, &logo.value) {
             diagnostics.push(
                 y.error_at(logo, logo.value.len(), refused.message)
                     .help(refused.help),

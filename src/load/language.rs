@@ -147,7 +147,7 @@ pub fn check_documents(
     if !config.language_check {
         return;
     }
-    let mut phases = crate::build::Phases::new();
+    let mut phases = crate::timings::Phases::new();
     let clauses: Vec<_> = councils
         .iter()
         .flat_map(|c| &c.documents)

@@ -2,7 +2,6 @@
 //! build's reading of content happens here: configuration, strings, theme,
 //! topics, councils and documents, then the cross-references between them.
 
-pub mod assets;
 pub mod cache;
 pub mod config;
 pub mod council;
@@ -47,7 +46,7 @@ pub fn load_cached(root: &Path, cache: Option<&ParseCache>) -> Result<Loaded, Fa
     let resolved = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let root = resolved.as_path();
     let mut diags: Vec<Diagnostic> = Vec::new();
-    let mut phases = crate::build::Phases::new();
+    let mut phases = crate::timings::Phases::new();
     let Some(config) = config::load_config(root, &mut diags) else {
         return Err(fail(diags, false));
     };

@@ -3,8 +3,8 @@
 
 use super::{Job, Needs, Output, RenderContext};
 use crate::diag::Diagnostic;
-use crate::load::assets::{Refused, check};
 use crate::model::routes;
+use crate::paths::assets::{Refused, check};
 use crate::render::body::highlight;
 use std::path::Path;
 

@@ -131,7 +131,7 @@ impl Session {
         if edited.is_none() {
             self.cache.clear();
         }
-        let mut phases = build::Phases::new();
+        let mut phases = crate::timings::Phases::new();
         let mut to_reload = None;
         if let Some(paths) = edited {
             match self.quick(paths, reload) {
@@ -221,7 +221,7 @@ impl Session {
         let Some(kept) = self.kept.as_mut() else {
             return Ok(false);
         };
-        let mut phases = build::Phases::new();
+        let mut phases = crate::timings::Phases::new();
         if !load::refresh_documents(kept, &self.root, paths, &self.cache)? {
             return Ok(false);
         }

@@ -35,9 +35,9 @@ impl Locales {
                 add_resource(&mut bundle, &file, diagnostics);
             }
             let dir = root.join("locales").join(lang.code());
-            for path in crate::load::files::sorted_files(&dir, "ftl") {
+            for path in crate::files::sorted_files(&dir, "ftl") {
                 let rel = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
-                match crate::load::files::read_text(&path, &rel) {
+                match crate::files::read_text(&path, &rel) {
                     Ok(file) => add_resource(&mut bundle, &file, diagnostics),
                     Err(d) => diagnostics.push(d),
                 }

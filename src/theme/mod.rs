@@ -40,9 +40,9 @@ impl Theme {
             .map(|(n, _)| (n.clone(), Path::new("(built-in theme)/templates").join(n)))
             .collect();
         let dir = root.join("themes").join(name);
-        for path in crate::load::files::sorted_files(&dir.join("templates"), "html") {
+        for path in crate::files::sorted_files(&dir.join("templates"), "html") {
             let shown = path.strip_prefix(root).unwrap_or(&path).to_path_buf();
-            match crate::load::files::read_text(&path, &shown) {
+            match crate::files::read_text(&path, &shown) {
                 Ok(file) => {
                     let Some(file_name) = path.file_name().and_then(|n| n.to_str()) else {
                         continue;

@@ -112,7 +112,7 @@ impl Walk<'_, '_> {
             .components()
             .all(|c| matches!(c, std::path::Component::Normal(_)));
         if plain && dir.join(path).is_file() {
-            if let Err(refused) = crate::load::assets::check(dir, path) {
+            if let Err(refused) = crate::paths::assets::check(dir, path) {
                 self.error(range, refused.message, refused.help);
                 return None;
             }

@@ -16,9 +16,9 @@ use std::sync::Arc;
 mod blocks;
 mod inline;
 mod text;
-pub use crate::escape::{escape_html, html_unescape};
 /// The renderer's marker characters: content never carries them.
-pub use crate::render::body::{MARK_CLOSE, MARK_OPEN};
+pub use crate::escape::{MARK_CLOSE, MARK_OPEN};
+pub use crate::escape::{escape_html, html_unescape};
 pub use text::clause_text;
 
 /// A clause found in a document body.

@@ -2,10 +2,7 @@
 //! (the path back to the language root, UI strings, topic titles, a clause's
 //! extras, cross-references) left as markers filled in per page.
 
-/// Marks the start and end of a late-bound piece of a [`Fragment`]. Both are
-/// private-use characters, removed from content when it is read.
-pub const MARK_OPEN: char = '\u{E000}';
-pub const MARK_CLOSE: char = '\u{E001}';
+pub use crate::escape::{MARK_CLOSE, MARK_OPEN};
 
 /// HTML whose links and topic titles depend on the page that shows it: the
 /// path back to the language root, and the UI language.

@@ -2,6 +2,8 @@
 //! symbolic links and `..` are resolved, so a link or a detour through the
 //! parent folder cannot make two different-looking paths name one folder.
 
+pub mod assets;
+
 use std::path::{Component, Path, PathBuf};
 
 /// The real, absolute path of `path`, which need not exist: the longest part
