@@ -5,9 +5,6 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// Klausul builds multilingual guideline handbooks (nb, nn, da) into a
 /// cross-linked static site.
 #[derive(Parser)]
