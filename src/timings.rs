@@ -5,20 +5,20 @@ use std::time::Instant;
 
 /// Phase timings, printed to stderr when `KLAUSUL_TIMINGS` is set: the
 /// benchmark's way to see where a build's time goes.
-pub struct Phases {
+pub(crate) struct Phases {
     last: Instant,
     on: bool,
 }
 
 impl Phases {
-    pub fn new() -> Phases {
+    pub(crate) fn new() -> Phases {
         Phases {
             last: Instant::now(),
             on: std::env::var_os("KLAUSUL_TIMINGS").is_some(),
         }
     }
 
-    pub fn mark(&mut self, phase: &str) {
+    pub(crate) fn mark(&mut self, phase: &str) {
         if self.on {
             eprintln!(
                 "timing: {phase:<10} {:>8.1} ms",
