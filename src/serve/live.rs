@@ -93,7 +93,7 @@ impl Drop for Connection {
 fn page_path(url_path: &str) -> String {
     let p = url_path.trim_start_matches('/');
     if p.is_empty() || p.ends_with('/') {
-        format!("{p}index.html")
+        format!("{p}{}", crate::model::routes::FOLDER_INDEX)
     } else {
         p.to_string()
     }

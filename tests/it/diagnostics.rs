@@ -342,3 +342,30 @@ fn handbook_overrides_templates_and_strings() {
     // Other languages keep their built-in strings.
     assert!(read(&root.join("public/nb/index.html")).contains(">Emner</a>"));
 }
+
+/// A template that fails while rendering is reported in the template's own
+/// file, once (not once per page), and the last good site stays.
+#[test]
+fn a_template_that_fails_while_rendering_is_named() {
+    let tmp = init_handbook();
+    let root = tmp.path().join("hb");
+    assert_eq!(build(&root).code, 0);
+    let good = read(&root.join("public/nb/eksempel/index.html"));
+    write(
+        &root,
+        "themes/default/templates/council.html",
+        "{% extends \"base.html\" %}{% block content %}{{ council.no_such_field.name }}{% endblock content %}",
+    );
+    let err = failing(&root);
+    assert!(
+        err.contains("themes/default/templates/council.html"),
+        "{err}"
+    );
+    assert!(err.contains("template `council.html` failed"), "{err}");
+    assert_eq!(
+        err.matches("template `council.html` failed").count(),
+        1,
+        "one report for the four pages it failed on:\n{err}"
+    );
+    assert_eq!(read(&root.join("public/nb/eksempel/index.html")), good);
+}
