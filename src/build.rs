@@ -257,6 +257,21 @@ pub fn drive(
     })
 }
 
+/// What the outputs render from, for a loaded handbook.
+pub fn context<'a>(
+    loaded: &'a Loaded,
+    root: &'a Path,
+    options: RenderOptions,
+) -> RenderContext<'a> {
+    RenderContext::new(
+        &loaded.handbook,
+        &loaded.locales,
+        &loaded.theme,
+        root,
+        options,
+    )
+}
+
 /// Every job of the chosen outputs that `wanted` accepts.
 pub fn plan<'a>(
     outputs: &'a [Box<dyn render::Output + 'a>],
@@ -298,13 +313,7 @@ pub fn build_with(root: &Path, out: &Path, options: &BuildOptions) -> Result<Bui
         with_pdf: options.pdf,
         live_reload: false,
     };
-    let cx = RenderContext::new(
-        &loaded.handbook,
-        &loaded.locales,
-        &loaded.theme,
-        root,
-        render_options,
-    );
+    let cx = context(&loaded, root, render_options);
     let outputs = render::outputs(&cx, Selection::Site { pdf: options.pdf });
     phases.mark("model");
     let io_fail =
@@ -337,13 +346,7 @@ pub fn pdf_only(root: &Path, dir: &Path) -> Result<Vec<PathBuf>, Failure> {
     let root = &open_root(root)?;
     let dir = &resolve_out(root, dir)?;
     let loaded = load::load(root)?;
-    let cx = RenderContext::new(
-        &loaded.handbook,
-        &loaded.locales,
-        &loaded.theme,
-        root,
-        RenderOptions::default(),
-    );
+    let cx = context(&loaded, root, RenderOptions::default());
     let outputs = render::outputs(&cx, Selection::PdfOnly);
     let jobs = plan(&outputs, &|_| true);
     let written: Vec<PathBuf> = jobs
@@ -360,13 +363,7 @@ pub fn check(root: &Path) -> Result<BuildReport, Failure> {
     let start = Instant::now();
     let root = &open_root(root)?;
     let loaded = load::load(root)?;
-    let cx = RenderContext::new(
-        &loaded.handbook,
-        &loaded.locales,
-        &loaded.theme,
-        root,
-        RenderOptions::default(),
-    );
+    let cx = context(&loaded, root, RenderOptions::default());
     let outputs = render::outputs(&cx, Selection::Site { pdf: false });
     let ran = drive(plan(&outputs, &|_| true), &Discard, None)?;
     drop(outputs);

@@ -22,7 +22,7 @@ use crate::build::{self, Failure};
 use crate::load::{self, ParseCache};
 use crate::model::routes;
 use crate::model::{Document, Handbook};
-use crate::render::{self, Job, Needs, RenderContext, RenderOptions, Selection};
+use crate::render::{self, Job, Needs, RenderOptions, Selection};
 use crate::write::{Folder, Sink};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -150,7 +150,7 @@ impl Session {
         phases.mark("load");
         let hb = &loaded.handbook;
         let root = self.root.clone();
-        let cx = RenderContext::new(hb, &loaded.locales, &loaded.theme, &root, Self::options());
+        let cx = build::context(&loaded, &root, Self::options());
         let outputs = render::outputs(&cx, Selection::Site { pdf: false });
         let dirty = edited.and_then(|paths| self.dirty(hb, paths));
         let full = dirty.is_none();
@@ -233,13 +233,7 @@ impl Session {
             return Ok(false);
         };
         let open = self.open_pages.pages();
-        let cx = RenderContext::new(
-            &kept.handbook,
-            &kept.locales,
-            &kept.theme,
-            &self.root,
-            Self::options(),
-        );
+        let cx = build::context(kept, &self.root, Self::options());
         let outputs = render::outputs(&cx, Selection::Site { pdf: false });
         let first = |j: &Job<'_>| dirty.touches(&j.needs) && dirty.first(j, &open);
         let jobs = build::plan(&outputs, &first);

@@ -5,7 +5,7 @@
 
 mod bodies;
 mod compare;
-use views::{Crumb, LangLink};
+use views::Crumb;
 mod pages;
 mod print;
 mod views;
@@ -196,18 +196,8 @@ impl<'a> SiteRenderer<'a> {
         ctx.insert("root", &root);
         ctx.insert("site_root", &site_root);
         ctx.insert("path", path);
-        let languages: Vec<LangLink> = self
-            .hb
-            .config
-            .languages
-            .iter()
-            .map(|&l| LangLink {
-                code: l.code(),
-                name: l.endonym(),
-                href: format!("{site_root}{}/{path}", l.code()),
-                current: l == lang,
-            })
-            .collect();
+        let languages =
+            self.lang_links(lang, |l| format!("{site_root}{}", routes::in_lang(l, path)));
         ctx.insert("languages", &languages);
         let accent = self.hb.config.branding.accent.as_deref();
         ctx.insert("accent", &accent.and_then(crate::escape::css_colour));

@@ -173,18 +173,7 @@ impl<'a> SiteRenderer<'a> {
         let default = self.hb.config.default_language();
         let mut ctx = self.base(default, routes::ROOT_REDIRECT, "", Vec::new());
         ctx.insert("site_root", "");
-        let languages: Vec<LangLink> = self
-            .hb
-            .config
-            .languages
-            .iter()
-            .map(|&l| LangLink {
-                code: l.code(),
-                name: l.endonym(),
-                href: routes::in_lang(l, routes::HOME),
-                current: l == default,
-            })
-            .collect();
+        let languages = self.lang_links(default, |l| routes::in_lang(l, routes::HOME));
         ctx.insert("languages", &languages);
         ctx.insert("target", &routes::in_lang(default, routes::HOME));
         Ok((

@@ -110,6 +110,21 @@ pub(super) struct Filters {
 }
 
 impl<'a> SiteRenderer<'a> {
+    /// The language switcher: every UI language, linked with `href`.
+    pub(super) fn lang_links(&self, current: Lang, href: impl Fn(Lang) -> String) -> Vec<LangLink> {
+        self.hb
+            .config
+            .languages
+            .iter()
+            .map(|&l| LangLink {
+                code: l.code(),
+                name: l.endonym(),
+                href: href(l),
+                current: l == current,
+            })
+            .collect()
+    }
+
     pub(super) fn council_view(&self, c: &'a Council, lang: Lang, from: &str) -> CouncilView<'a> {
         let root = up(from);
         CouncilView {
