@@ -1,6 +1,7 @@
 //! The handbook as typed data: what the loaders produce and every output reads.
 
 pub mod body;
+pub mod history;
 pub mod lang;
 pub mod matrix;
 pub mod routes;

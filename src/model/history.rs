@@ -1,0 +1,424 @@
+//! Which clause of one version of a guideline is which clause of the next
+//! (issue 11's first part, not yet used by the pages). A clause keeps its
+//! identity when it is renumbered (2.c becomes 2.d because a clause was
+//! inserted), reworded or moved to another chapter.
+//!
+//! The rules, in order:
+//! 1. A match the author pinned is taken as given.
+//! 2. Every other pair of clauses is scored by how many words they share
+//!    (the Sørensen–Dice coefficient over their words, case folded), plus a
+//!    small bonus when the number is the same: numbering is a hint, never
+//!    enough on its own. Pairs under [`MIN_SIMILARITY`] are not matches.
+//! 3. The best-scoring pairs are taken first, each clause at most once.
+//! 4. A new clause left over whose words mostly come from one old clause
+//!    (at least [`SPLIT_SHARE`] of them) was split from it.
+//!
+//! Each match is then described: unchanged, renumbered, moved to another
+//! chapter, changed in wording, added (perhaps split from another) or
+//! removed.
+
+use super::ClauseId;
+use std::collections::HashMap;
+
+/// Pairs sharing less than this (Dice over words) are different clauses.
+pub const MIN_SIMILARITY: f64 = 0.5;
+
+/// A new clause with at least this share of its words from one old clause
+/// was split from it.
+pub const SPLIT_SHARE: f64 = 0.8;
+
+/// Added to a pair's score when the clause number is the same: enough to
+/// decide between two equally similar candidates, never to make a match.
+const SAME_NUMBER_BONUS: f64 = 0.05;
+
+/// A clause as matching sees it: its number and plain text.
+#[derive(Debug, Clone, Copy)]
+pub struct Version<'a> {
+    pub id: &'a ClauseId,
+    pub text: &'a str,
+}
+
+/// What happened to a clause between two versions.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    /// The same number and wording.
+    Unchanged { id: ClauseId },
+    /// The same clause under another number; `moved` when its chapter (the
+    /// first part of the number) changed too, `reworded` when its text did.
+    Renumbered {
+        old: ClauseId,
+        new: ClauseId,
+        moved: bool,
+        reworded: bool,
+    },
+    /// The same number, new wording.
+    Reworded { id: ClauseId },
+    /// New in the later version; `split_from` names the old clause most of
+    /// its words come from, if one does.
+    Added {
+        new: ClauseId,
+        split_from: Option<ClauseId>,
+    },
+    /// Gone from the later version.
+    Removed { old: ClauseId },
+}
+
+fn words(text: &str) -> HashMap<String, usize> {
+    let mut out: HashMap<String, usize> = HashMap::new();
+    for w in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        *out.entry(w.to_lowercase()).or_default() += 1;
+    }
+    out
+}
+
+fn shared(a: &HashMap<String, usize>, b: &HashMap<String, usize>) -> usize {
+    a.iter()
+        .map(|(w, n)| b.get(w).map_or(0, |m| (*n).min(*m)))
+        .sum()
+}
+
+fn total(a: &HashMap<String, usize>) -> usize {
+    a.values().sum()
+}
+
+/// How alike two texts are: 1 for the same words, 0 for none in common.
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let (a, b) = (words(a), words(b));
+    let sum = total(&a) + total(&b);
+    if sum == 0 {
+        return 0.0;
+    }
+    2.0 * shared(&a, &b) as f64 / sum as f64
+}
+
+/// The chapter a clause is in: the part of its number before the last dot
+/// (`2` for `2.c`); a top-level clause is in none.
+fn chapter(id: &ClauseId) -> &str {
+    id.as_str()
+        .rsplit_once('.')
+        .map_or("", |(chapter, _)| chapter)
+}
+
+fn same_text(a: &str, b: &str) -> bool {
+    a.split_whitespace().eq(b.split_whitespace())
+}
+
+/// Matches the clauses of an `old` and a `new` version of a document.
+/// `pins` are matches the author gave (old number, new number). The result
+/// follows the new version's order, with removed clauses where they stood.
+pub fn match_versions(
+    old: &[Version<'_>],
+    new: &[Version<'_>],
+    pins: &[(ClauseId, ClauseId)],
+) -> Vec<Change> {
+    let old_words: Vec<_> = old.iter().map(|c| words(c.text)).collect();
+    let new_words: Vec<_> = new.iter().map(|c| words(c.text)).collect();
+    let mut old_of_new: Vec<Option<usize>> = vec![None; new.len()];
+    let mut taken = vec![false; old.len()];
+    for (from, to) in pins {
+        let o = old.iter().position(|c| c.id == from);
+        let n = new.iter().position(|c| c.id == to);
+        if let (Some(o), Some(n)) = (o, n)
+            && !taken[o]
+            && old_of_new[n].is_none()
+        {
+            taken[o] = true;
+            old_of_new[n] = Some(o);
+        }
+    }
+    let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
+    for (n, nw) in new_words.iter().enumerate() {
+        if old_of_new[n].is_some() {
+            continue;
+        }
+        for (o, ow) in old_words.iter().enumerate() {
+            if taken[o] {
+                continue;
+            }
+            let sum = total(ow) + total(nw);
+            let dice = if sum == 0 {
+                0.0
+            } else {
+                2.0 * shared(ow, nw) as f64 / sum as f64
+            };
+            if dice >= MIN_SIMILARITY {
+                let bonus = if old[o].id == new[n].id {
+                    SAME_NUMBER_BONUS
+                } else {
+                    0.0
+                };
+                pairs.push((dice + bonus, o, n));
+            }
+        }
+    }
+    // Best first; ties go to the earlier clauses, so the result is stable.
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    for (_, o, n) in pairs {
+        if !taken[o] && old_of_new[n].is_none() {
+            taken[o] = true;
+            old_of_new[n] = Some(o);
+        }
+    }
+
+    let mut out = Vec::with_capacity(new.len() + old.len());
+    let mut next_old = 0;
+    for (n, matched) in old_of_new.iter().enumerate() {
+        // Removed clauses go where they stood: before the first new clause
+        // matched to a later old one.
+        if let Some(o) = *matched {
+            while next_old < o {
+                if !taken[next_old] {
+                    out.push(Change::Removed {
+                        old: old[next_old].id.clone(),
+                    });
+                }
+                next_old += 1;
+            }
+            next_old = next_old.max(o + 1);
+        }
+        out.push(describe(
+            old,
+            new,
+            &old_words,
+            &new_words,
+            *matched,
+            n,
+            &old_of_new,
+        ));
+    }
+    for (o, was_taken) in taken.iter().enumerate().skip(next_old) {
+        if !was_taken {
+            out.push(Change::Removed {
+                old: old[o].id.clone(),
+            });
+        }
+    }
+    out
+}
+
+fn describe(
+    old: &[Version<'_>],
+    new: &[Version<'_>],
+    old_words: &[HashMap<String, usize>],
+    new_words: &[HashMap<String, usize>],
+    matched: Option<usize>,
+    n: usize,
+    old_of_new: &[Option<usize>],
+) -> Change {
+    let now = &new[n];
+    let Some(o) = matched else {
+        // Split: most of its words come from one old clause that lives on
+        // in another new clause.
+        let mine = total(&new_words[n]).max(1) as f64;
+        let split_from = old_words
+            .iter()
+            .enumerate()
+            .filter(|(o, _)| old_of_new.contains(&Some(*o)))
+            .map(|(o, ow)| (shared(ow, &new_words[n]) as f64 / mine, o))
+            .filter(|(share, _)| *share >= SPLIT_SHARE)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, o)| old[o].id.clone());
+        return Change::Added {
+            new: now.id.clone(),
+            split_from,
+        };
+    };
+    let was = &old[o];
+    let reworded = !same_text(was.text, now.text);
+    if was.id == now.id {
+        return if reworded {
+            Change::Reworded { id: now.id.clone() }
+        } else {
+            Change::Unchanged { id: now.id.clone() }
+        };
+    }
+    Change::Renumbered {
+        old: was.id.clone(),
+        new: now.id.clone(),
+        moved: chapter(was.id) != chapter(now.id),
+        reworded,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(list: &[(&str, &str)]) -> Vec<(ClauseId, String)> {
+        list.iter()
+            .map(|(id, text)| (ClauseId::parse(id).unwrap(), text.to_string()))
+            .collect()
+    }
+
+    fn run(old: &[(&str, &str)], new: &[(&str, &str)], pins: &[(&str, &str)]) -> Vec<Change> {
+        let (old, new) = (ids(old), ids(new));
+        let old: Vec<Version<'_>> = old.iter().map(|(id, t)| Version { id, text: t }).collect();
+        let new: Vec<Version<'_>> = new.iter().map(|(id, t)| Version { id, text: t }).collect();
+        let pins: Vec<(ClauseId, ClauseId)> = pins
+            .iter()
+            .map(|(a, b)| (ClauseId::parse(a).unwrap(), ClauseId::parse(b).unwrap()))
+            .collect();
+        match_versions(&old, &new, &pins)
+    }
+
+    fn id(s: &str) -> ClauseId {
+        ClauseId::parse(s).unwrap()
+    }
+
+    const A: &str = "Kontoen skal ha ein namngitt ansvarleg og minst ein stedfortredar.";
+    const B: &str = "Innlegg skal vere korrekte og skrivne i eit klart språk.";
+    const C: &str = "Kommentarfeltet er ope for sakleg ordskifte, også kritikk.";
+    const D: &str = "Spørsmål om enkeltsaker vert ikkje svara på i sosiale medium.";
+    const NEW: &str = "Bilete av barn vert berre publiserte med skriftleg samtykke frå foreldra.";
+
+    #[test]
+    fn an_inserted_clause_shifts_the_numbers_after_it() {
+        let got = run(
+            &[("2.a", A), ("2.b", B), ("2.c", C)],
+            &[("2.a", A), ("2.b", NEW), ("2.c", B), ("2.d", C)],
+            &[],
+        );
+        assert_eq!(
+            got,
+            vec![
+                Change::Unchanged { id: id("2.a") },
+                Change::Added {
+                    new: id("2.b"),
+                    split_from: None
+                },
+                Change::Renumbered {
+                    old: id("2.b"),
+                    new: id("2.c"),
+                    moved: false,
+                    reworded: false
+                },
+                Change::Renumbered {
+                    old: id("2.c"),
+                    new: id("2.d"),
+                    moved: false,
+                    reworded: false
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn a_clause_moved_to_another_chapter_is_moved_not_new() {
+        let got = run(
+            &[("1.1", A), ("1.2", D), ("2.1", B)],
+            &[("1.1", A), ("2.1", B), ("2.2", D)],
+            &[],
+        );
+        assert!(got.contains(&Change::Renumbered {
+            old: id("1.2"),
+            new: id("2.2"),
+            moved: true,
+            reworded: false
+        }));
+        assert!(
+            !got.iter()
+                .any(|c| matches!(c, Change::Added { .. } | Change::Removed { .. }))
+        );
+    }
+
+    #[test]
+    fn a_reworded_clause_keeps_its_identity() {
+        let reworded = "Innlegg skal vere korrekte og skrivne i eit klart og enkelt språk.";
+        let got = run(
+            &[("2.a", A), ("2.b", B)],
+            &[("2.a", A), ("2.b", reworded)],
+            &[],
+        );
+        assert_eq!(got[1], Change::Reworded { id: id("2.b") });
+        // Reworded and renumbered at once.
+        let got = run(
+            &[("2.a", A), ("2.b", B)],
+            &[("2.a", A), ("2.b", NEW), ("2.c", reworded)],
+            &[],
+        );
+        assert!(got.contains(&Change::Renumbered {
+            old: id("2.b"),
+            new: id("2.c"),
+            moved: false,
+            reworded: true
+        }));
+    }
+
+    #[test]
+    fn a_split_clause_names_where_its_words_came_from() {
+        let passwords = "Passord vert aldri delte på e-post eller i chat.";
+        let whole = format!("{A} {passwords}");
+        let got = run(
+            &[("1.1", &whole), ("1.2", B)],
+            &[("1.1", A), ("1.2", passwords), ("1.3", B)],
+            &[],
+        );
+        assert_eq!(
+            got,
+            vec![
+                Change::Reworded { id: id("1.1") },
+                Change::Added {
+                    new: id("1.2"),
+                    split_from: Some(id("1.1"))
+                },
+                Change::Renumbered {
+                    old: id("1.2"),
+                    new: id("1.3"),
+                    moved: false,
+                    reworded: false
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn removed_clauses_stand_where_they_were_and_numbers_alone_match_nothing() {
+        let got = run(&[("1", A), ("2", D), ("3", B)], &[("1", A), ("2", B)], &[]);
+        assert_eq!(
+            got,
+            vec![
+                Change::Unchanged { id: id("1") },
+                Change::Removed { old: id("2") },
+                Change::Renumbered {
+                    old: id("3"),
+                    new: id("2"),
+                    moved: false,
+                    reworded: false
+                },
+            ]
+        );
+        // Same number, nothing in common: removed and added, not reworded.
+        let got = run(&[("1", A)], &[("1", NEW)], &[]);
+        assert_eq!(
+            got,
+            vec![
+                Change::Added {
+                    new: id("1"),
+                    split_from: None
+                },
+                Change::Removed { old: id("1") },
+            ]
+        );
+    }
+
+    #[test]
+    fn a_pinned_match_overrides_the_heuristics() {
+        let got = run(
+            &[("1", A), ("2", B)],
+            &[("1", NEW), ("2", B)],
+            &[("1", "1")],
+        );
+        assert_eq!(got[0], Change::Reworded { id: id("1") });
+        assert_eq!(got[1], Change::Unchanged { id: id("2") });
+    }
+
+    #[test]
+    fn similarity_counts_shared_words() {
+        assert_eq!(similarity(A, A), 1.0);
+        assert_eq!(similarity(A, ""), 0.0);
+        assert!(similarity(A, NEW) < MIN_SIMILARITY);
+    }
+}
