@@ -349,11 +349,12 @@ pub fn pdf_only(root: &Path, dir: &Path) -> Result<Vec<PathBuf>, Failure> {
     let cx = context(&loaded, root, RenderOptions::default());
     let outputs = render::outputs(&cx, Selection::PdfOnly);
     let jobs = plan(&outputs, &|_| true);
+    let folder = Folder::flat(dir);
     let written: Vec<PathBuf> = jobs
         .iter()
-        .map(|j| dir.join(j.path.rsplit('/').next().unwrap_or(&j.path)))
+        .filter_map(|j| folder.target(&j.path).ok())
         .collect();
-    drive(jobs, &Folder::flat(dir), None)?;
+    drive(jobs, &folder, None)?;
     Ok(written)
 }
 

@@ -59,8 +59,14 @@ impl Folder {
         }
     }
 
-    pub fn dir(&self) -> &Path {
-        &self.dir
+    /// Where a file below the output root lands in this folder.
+    pub fn target(&self, path: &str) -> io::Result<PathBuf> {
+        let rel = if self.flat {
+            path.rsplit('/').next().unwrap_or(path)
+        } else {
+            path
+        };
+        safe_join(&self.dir, rel)
     }
 
     /// Forgets what was written, so the next run writes every file.
@@ -83,12 +89,7 @@ impl Sink for Folder {
         if self.written.lock().is_ok_and(|w| w.get(path) == Some(&h)) {
             return Ok(false);
         }
-        let rel = if self.flat {
-            path.rsplit('/').next().unwrap_or(path)
-        } else {
-            path
-        };
-        let target = safe_join(&self.dir, rel)?;
+        let target = self.target(path)?;
         if let Some(parent) = target.parent() {
             std::fs::create_dir_all(parent)?;
         }

@@ -279,19 +279,6 @@ impl<'a> SiteRenderer<'a> {
             (routes::PRINT, Self::print_edition),
         ]
     }
-
-    /// A rough cost of each page kind, in bytes of content it shows, so the
-    /// largest pages start first.
-    fn weight(&self, page: &str) -> u64 {
-        let body: u64 = self.hb.documents().map(|(_, d)| size(d)).sum();
-        let cells = (self.hb.councils.len() * self.matrix.rows.len()) as u64;
-        match page {
-            routes::PRINT => body,
-            routes::COMPARE => cells * 40,
-            routes::HOME => self.hb.councils.len() as u64 * 400,
-            _ => self.hb.documents().count() as u64 * 100,
-        }
-    }
 }
 
 /// A finished page as a job's bytes.
@@ -341,6 +328,17 @@ impl Output for SiteRenderer<'_> {
                     .sum()
             }) + self.hb.councils.len() as u64 * 50
         };
+        // A rough cost of each page kind, in bytes of content it shows, so
+        // the largest pages start first. The same in every language.
+        let body: u64 = docs.iter().map(|(_, d)| size(d)).sum();
+        let cells = (self.hb.councils.len() * self.matrix.rows.len()) as u64;
+        let page_weight = |page: &str| match page {
+            routes::PRINT => body,
+            routes::COMPARE => cells * 40,
+            routes::HOME => self.hb.councils.len() as u64 * 400,
+            _ => docs.len() as u64 * 100,
+        };
+        let topic_weights: Vec<u64> = self.hb.taxonomy.topics().map(topic_weight).collect();
         for &lang in &self.hb.config.languages {
             for (page, render) in Self::language_pages() {
                 let needs = if page == routes::SEARCH {
@@ -351,19 +349,23 @@ impl Output for SiteRenderer<'_> {
                 jobs.push(OutputJob::new(
                     routes::in_lang(lang, page),
                     needs,
-                    self.weight(page),
+                    page_weight(page),
                     move || bytes(render(self, lang)),
                 ));
             }
-            for g in &self.hb.taxonomy.groups {
-                for t in &g.topics {
-                    jobs.push(OutputJob::new(
-                        routes::in_lang(lang, &routes::topic(t.id.as_str())),
-                        Needs::Topic(t.id.to_string()),
-                        topic_weight(t),
-                        move || bytes(self.topic(lang, g, t)),
-                    ));
-                }
+            let topics = self
+                .hb
+                .taxonomy
+                .groups
+                .iter()
+                .flat_map(|g| g.topics.iter().map(move |t| (g, t)));
+            for ((g, t), &weight) in topics.zip(&topic_weights) {
+                jobs.push(OutputJob::new(
+                    routes::in_lang(lang, &routes::topic(t.id.as_str())),
+                    Needs::Topic(t.id.to_string()),
+                    weight,
+                    move || bytes(self.topic(lang, g, t)),
+                ));
             }
             for c in &self.hb.councils {
                 jobs.push(OutputJob::new(
