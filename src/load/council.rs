@@ -7,6 +7,7 @@ use crate::load::document::{LoadedDocument, check_url, content_lang, load_docume
 use crate::load::files::{
     YamlFile, YamlPart, linked_files, read_own, read_yaml, rel, sorted_files,
 };
+use crate::load::versions;
 use crate::load::yaml::YamlIn;
 use crate::model::lang::Lang;
 use crate::model::*;
@@ -162,15 +163,22 @@ fn load_council(
                 .help("add a Markdown document with front matter to the folder"),
         );
     }
+    let load = |p: &Path, diagnostics: &mut Vec<Diagnostic>| match cache {
+        Some(cache) => load_document_cached(cache, root, p, &id, language, taxonomy, diagnostics),
+        None => load_document(root, p, &id, language, taxonomy, diagnostics),
+    };
     let documents: Vec<LoadedDocument> = doc_paths
         .iter()
-        .filter_map(|p| match cache {
-            Some(cache) => {
-                load_document_cached(cache, root, p, &id, language, taxonomy, diagnostics)
-            }
-            None => load_document(root, p, &id, language, taxonomy, diagnostics),
+        .filter_map(|p| {
+            let main = load(p, diagnostics)?;
+            let others: Vec<LoadedDocument> = sorted_files(&versions::folder(p), "md")
+                .iter()
+                .filter_map(|v| load(v, diagnostics))
+                .collect();
+            Some(versions::group(root, main, others, diagnostics))
         })
         .collect();
+    check_version_folders(root, dir, &doc_paths, diagnostics);
     Some(LoadedCouncil {
         council: Council {
             id,
@@ -184,6 +192,41 @@ fn load_council(
         },
         documents,
     })
+}
+
+/// A folder of versions needs the document it belongs to.
+fn check_version_folders(
+    root: &Path,
+    dir: &Path,
+    doc_paths: &[std::path::PathBuf],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut orphans: Vec<std::path::PathBuf> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .map(|e| e.path())
+        .filter(|p| versions::holds_versions(p))
+        .filter(|p| !doc_paths.iter().any(|d| &versions::folder(d) == p))
+        .collect();
+    orphans.sort();
+    for p in orphans {
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        diagnostics.push(
+            Diagnostic::error(format!(
+                "the folder `{name}` holds versions of a document, but there is no `{name}.md`"
+            ))
+            .in_file(rel(root, &p))
+            .help(format!(
+                "a document's current version is `{name}.md` beside the folder; rename the folder after its document"
+            )),
+        );
+    }
 }
 
 /// Checks what `council.yaml` says: its country, document language and

@@ -22,6 +22,11 @@ struct RawFrontMatter {
     lang: Option<Spanned<String>>,
     #[serde(default)]
     adopted: Option<Spanned<String>>,
+    #[serde(default)]
+    in_force: Option<Spanned<String>>,
+    /// When a draft or proposal was put forward.
+    #[serde(default)]
+    proposed: Option<Spanned<String>>,
     status: Spanned<String>,
     #[serde(default)]
     decided_by: Option<String>,
@@ -33,6 +38,13 @@ struct RawFrontMatter {
     example: bool,
     #[serde(default)]
     topics: IndexMap<Spanned<String>, Vec<Spanned<String>>>,
+    /// This version is the one in force, whatever the dates say.
+    #[serde(default)]
+    current: Option<Spanned<bool>>,
+    /// Clause matches the author pins: this version's number -> the
+    /// previous version's.
+    #[serde(default)]
+    was: IndexMap<Spanned<String>, Spanned<String>>,
 }
 
 /// A document read and parsed, with what is left to check once all
@@ -42,6 +54,22 @@ pub struct LoadedDocument {
     pub doc: Document,
     pub file: Arc<SourceFile>,
     pub xrefs: Vec<XrefUse>,
+    /// What the front matter says about versions, checked once every
+    /// version of the document is read.
+    pub version: VersionHead,
+    /// The document's other versions, once grouped (see `load::versions`).
+    pub others: Option<Box<super::versions::Others>>,
+}
+
+/// What a version's front matter says about versions.
+#[derive(Clone, Default)]
+pub struct VersionHead {
+    /// `current: true`, where it was written.
+    pub current: Option<Spanned<bool>>,
+    /// Pinned matches: this version's clause -> the previous version's.
+    pub was: Vec<(Spanned<String>, Spanned<String>)>,
+    /// Where the date that names the version was written.
+    pub date_at: Option<Spanned<String>>,
 }
 
 /// What a document is apart from its body: from its file name and front
@@ -51,9 +79,17 @@ struct Head {
     council: CouncilId,
     fm: RawFrontMatter,
     lang: Lang,
-    adopted: Option<Date>,
+    dates: Dates,
     status: Status,
     path: PathBuf,
+}
+
+/// A version's dates, as the front matter gives them.
+#[derive(Clone, Copy)]
+struct Dates {
+    adopted: Option<Date>,
+    in_force: Option<Date>,
+    proposed: Option<Date>,
 }
 
 pub(super) fn load_document(
@@ -81,7 +117,7 @@ pub(super) fn load_document(
         rest: body_start,
     } = read_yaml::<RawFrontMatter>(read, YamlPart::FrontMatter, diagnostics)?;
     let y = YamlPart::FrontMatter.of(&file);
-    let (lang, status, adopted) = check_front_matter(&y, &fm, council_lang, diagnostics);
+    let (lang, status, dates) = check_front_matter(&y, &fm, council_lang, diagnostics);
 
     let council_dir = path.parent().unwrap_or(root);
     let ctx = BodyContext {
@@ -97,21 +133,20 @@ pub(super) fn load_document(
         council: council.clone(),
         fm,
         lang,
-        adopted,
+        dates,
         status,
         path: shown,
     };
     Some(document_from(parsed, head, topics, taxonomy, file))
 }
 
-/// Checks the front matter's language, status, date of adoption, source
-/// and title.
+/// Checks the front matter's language, status, dates, source and title.
 fn check_front_matter(
     y: &YamlIn<'_>,
     fm: &RawFrontMatter,
     council_lang: Lang,
     diagnostics: &mut Vec<Diagnostic>,
-) -> (Lang, Status, Option<Date>) {
+) -> (Lang, Status, Dates) {
     let lang = match &fm.lang {
         Some(code) => content_lang(y, code, diagnostics).unwrap_or(council_lang),
         None => council_lang,
@@ -127,19 +162,42 @@ fn check_front_matter(
         );
         Status::Draft
     });
-    let adopted = fm.adopted.as_ref().and_then(|a| {
-        Date::parse(&a.value).or_else(|| {
-            diagnostics.push(
-                y.error_at(
-                    a,
-                    a.value.len().max(1),
-                    format!("`{}` is not a date", a.value),
-                )
-                .help("write dates as YYYY-MM-DD, e.g. `adopted: 2020-01-01`"),
-            );
-            None
+    let mut date = |field: &Option<Spanned<String>>, key: &str| {
+        field.as_ref().and_then(|a| {
+            Date::parse(&a.value).or_else(|| {
+                diagnostics.push(
+                    y.error_at(
+                        a,
+                        a.value.len().max(1),
+                        format!("`{}` is not a date", a.value),
+                    )
+                    .help(format!(
+                        "write dates as YYYY-MM-DD, e.g. `{key}: 2020-01-01`"
+                    )),
+                );
+                None
+            })
         })
-    });
+    };
+    let adopted = date(&fm.adopted, "adopted");
+    let in_force = date(&fm.in_force, "in_force");
+    let proposed = date(&fm.proposed, "proposed");
+    if let (Some(a), Some(f), Some(at)) = (adopted, in_force, &fm.in_force)
+        && f < a
+    {
+        diagnostics.push(
+            y.error_at(
+                at,
+                at.value.len().max(1),
+                format!(
+                    "this version is in force from {} but adopted only on {}",
+                    f.iso(),
+                    a.iso()
+                ),
+            )
+            .help("a version takes effect on or after the day it is adopted: check both dates"),
+        );
+    }
     if let Some(s) = &fm.source {
         check_url(y, s, diagnostics);
     }
@@ -149,7 +207,12 @@ fn check_front_matter(
                 .help("write the document's title"),
         );
     }
-    (lang, status, adopted)
+    let dates = Dates {
+        adopted,
+        in_force,
+        proposed,
+    };
+    (lang, status, dates)
 }
 
 /// Clause ids must be unique within a document.
@@ -250,10 +313,15 @@ fn document_from(
         council,
         fm,
         lang,
-        adopted,
+        dates,
         status,
         path,
     } = head;
+    let version = VersionHead {
+        current: fm.current,
+        was: fm.was.into_iter().collect(),
+        date_at: fm.in_force.or(fm.adopted).or(fm.proposed),
+    };
 
     let clauses = parsed
         .into_iter()
@@ -282,7 +350,9 @@ fn document_from(
             council,
             title: fm.title.value.trim().to_string(),
             lang,
-            adopted,
+            adopted: dates.adopted,
+            in_force: dates.in_force,
+            proposed: dates.proposed,
             status,
             decided_by: fm.decided_by,
             case_ref: fm.case_ref,
@@ -293,9 +363,12 @@ fn document_from(
             body: Arc::new(nodes),
             assets,
             path,
+            history: None,
         },
         file,
         xrefs,
+        version,
+        others: None,
     }
 }
 

@@ -11,6 +11,7 @@ pub mod language;
 pub mod markdown;
 pub mod numbering;
 pub mod taxonomy;
+pub mod versions;
 pub mod xref;
 pub mod yaml;
 
@@ -68,7 +69,7 @@ pub fn load_cached(root: &Path, cache: Option<&ParseCache>) -> Result<Loaded, Fa
         .into_iter()
         .map(|lc| {
             let mut council = lc.council;
-            council.documents = lc.documents.into_iter().map(|d| d.doc).collect();
+            council.documents = lc.documents.into_iter().map(versions::finish).collect();
             council
         })
         .collect();
@@ -190,6 +191,13 @@ pub fn refresh_documents(
         let Some(place) = found else {
             return Ok(false);
         };
+        // A document with versions is matched against them: the full pass.
+        if kept.handbook.councils[place.0].documents[place.1]
+            .history
+            .is_some()
+        {
+            return Ok(false);
+        }
         places.push((place, path));
     }
     for ((ci, di), path) in places {

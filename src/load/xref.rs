@@ -8,7 +8,9 @@ use crate::load::document::LoadedDocument;
 use crate::load::files::closest;
 use crate::load::markdown::{XrefUse, clause_text};
 use crate::model::body::{Node, Xref, XrefTarget, slice};
-use crate::model::{Citation, ClauseId, Council, CouncilId, Document, Handbook, Slug, Taxonomy};
+use crate::model::{
+    Citation, ClauseId, Council, CouncilId, Date, Document, Handbook, Slug, Taxonomy,
+};
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -19,6 +21,8 @@ pub enum Target<'a> {
     Clause {
         council: Option<&'a str>,
         document: Option<&'a str>,
+        /// `@2019-05-02`: a version other than the one in force.
+        version: Option<&'a str>,
         clause: &'a str,
     },
 }
@@ -29,19 +33,27 @@ pub fn parse_target(target: &str) -> Target<'_> {
     }
     match target.split_once(':') {
         Some((place, clause)) => {
-            let (council, document) = match place.split_once('/') {
-                Some((c, d)) => (c.trim(), Some(d.trim())),
+            let (place, version) = match place.split_once('@') {
+                Some((p, v)) => (p.trim(), Some(v.trim())),
                 None => (place.trim(), None),
             };
+            let (council, document) = match place.split_once('/') {
+                Some((c, d)) => (Some(c.trim()), Some(d.trim())),
+                // `[[@2019-05-02:2.a]]`: this document's version.
+                None if place.is_empty() => (None, None),
+                None => (Some(place), None),
+            };
             Target::Clause {
-                council: Some(council),
+                council,
                 document,
+                version,
                 clause: clause.trim(),
             }
         }
         None => Target::Clause {
             council: None,
             document: None,
+            version: None,
             clause: target.trim(),
         },
     }
@@ -52,6 +64,34 @@ struct DocInfo<'a> {
     clauses: Vec<&'a ClauseId>,
     /// The same, by id: a scan per reference was quadratic.
     by_id: HashMap<&'a str, &'a ClauseId>,
+    /// The document's other versions, oldest first, and where the one in
+    /// force goes among them.
+    others: Vec<(Date, &'a Document)>,
+    current: usize,
+    /// The date that names this version.
+    date: Option<Date>,
+}
+
+impl<'a> DocInfo<'a> {
+    fn of(doc: &'a Document, others: Vec<(Date, &'a Document)>, current: usize) -> DocInfo<'a> {
+        DocInfo {
+            clauses: doc.clauses.iter().map(|c| &c.id).collect(),
+            by_id: doc.clauses.iter().map(|c| (c.id.as_str(), &c.id)).collect(),
+            others,
+            current,
+            date: doc.version_date(),
+        }
+    }
+
+    /// The newest version before the one in force that has `clause`, and
+    /// the date of the version after it, which removed it.
+    fn removed(&self, clause: &str) -> Option<(Date, Option<Date>)> {
+        let earlier = &self.others[..self.current.min(self.others.len())];
+        let i = earlier
+            .iter()
+            .rposition(|(_, d)| d.clauses.iter().any(|c| c.id.as_str() == clause))?;
+        Some((earlier[i].0, earlier.get(i + 1).map(|(d, _)| *d)))
+    }
 }
 
 /// What exists, for resolving references: every document's clauses, each
@@ -77,9 +117,17 @@ impl<'a> Index<'a> {
             .insert(council.id.to_string(), council.name.clone());
     }
 
-    /// Adds a document; with `clauses` false only its name is known (the
-    /// quick pass indexes the clauses of the councils it cites only).
-    fn add_document(&mut self, council: &str, doc: &'a Document, clauses: bool) {
+    /// Adds a document and its `others` versions (oldest first; the one in
+    /// force goes at `current` among them); with `clauses` false only its
+    /// name is known (the quick pass indexes the clauses of the councils
+    /// it cites only).
+    fn add_document(
+        &mut self,
+        council: &str,
+        doc: &'a Document,
+        (others, current): (Vec<&'a Document>, usize),
+        clauses: bool,
+    ) {
         self.council_docs
             .entry(council.to_string())
             .or_default()
@@ -87,13 +135,49 @@ impl<'a> Index<'a> {
         if !clauses {
             return;
         }
+        let dated: Vec<(Date, &'a Document)> = others
+            .iter()
+            .filter_map(|d| Some((d.version_date()?, *d)))
+            .collect();
+        for (date, v) in &dated {
+            self.docs.insert(
+                (council.to_string(), versioned(doc.id.as_str(), *date)),
+                DocInfo::of(v, Vec::new(), 0),
+            );
+        }
         self.docs.insert(
             (council.to_string(), doc.id.to_string()),
-            DocInfo {
-                clauses: doc.clauses.iter().map(|c| &c.id).collect(),
-                by_id: doc.clauses.iter().map(|c| (c.id.as_str(), &c.id)).collect(),
-            },
+            DocInfo::of(doc, dated, current),
         );
+    }
+}
+
+/// The key of a document's version in the index: `doc@2019-05-02`.
+fn versioned(doc: &str, date: Date) -> String {
+    format!("{doc}@{}", date.iso())
+}
+
+/// A loaded document's other versions, and where it goes among them.
+fn loaded_others(ld: &LoadedDocument) -> (Vec<&Document>, usize) {
+    match &ld.others {
+        Some(o) => (o.versions.iter().map(|v| &v.doc).collect(), o.current),
+        None => (Vec::new(), 0),
+    }
+}
+
+/// A model document's other versions, and where it goes among them.
+fn model_others(doc: &Document) -> (Vec<&Document>, usize) {
+    match &doc.history {
+        Some(h) => (
+            h.versions
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != h.current)
+                .map(|(_, d)| d)
+                .collect(),
+            h.current,
+        ),
+        None => (Vec::new(), 0),
     }
 }
 
@@ -102,25 +186,37 @@ type Cited = ((String, String, ClauseId), Citation);
 
 /// Resolves one document's references: their targets in order, and the
 /// clauses they cite. A reference that points nowhere is a diagnostic.
+/// `here` names the document (`doc@date` for a version not in force,
+/// whose references cite nothing: only the text in force does).
 fn resolve_uses(
     council: &Council,
     ld: &LoadedDocument,
+    here: &str,
     index: &Index<'_>,
     taxonomy: &Taxonomy,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Vec<XrefTarget>, Vec<Cited>) {
-    let here = (council.id.as_str(), ld.doc.id.as_str());
+    let in_force = here == ld.doc.id.as_str();
     let mut targets = Vec::with_capacity(ld.xrefs.len());
     let mut cited = Vec::new();
     for x in &ld.xrefs {
-        match resolve_one(x, here, index, taxonomy) {
-            Ok(target) => {
+        match resolve_one(x, (council.id.as_str(), here), index, taxonomy) {
+            Ok((target, warning)) => {
+                if let Some((message, help)) = warning {
+                    diagnostics.push(
+                        Diagnostic::warning(message)
+                            .at(&ld.file, x.offset, x.len)
+                            .help(help),
+                    );
+                }
                 if let XrefTarget::Clause {
                     council: to_council,
                     document,
+                    version: None,
                     clause,
                     ..
                 } = &target
+                    && in_force
                 {
                     cited.push((
                         (to_council.to_string(), document.to_string(), clause.clone()),
@@ -190,26 +286,49 @@ pub fn resolve_all(
     for lc in councils.iter() {
         index.add_council(&lc.council);
         for ld in &lc.documents {
-            index.add_document(lc.council.id.as_str(), &ld.doc, true);
+            index.add_document(lc.council.id.as_str(), &ld.doc, loaded_others(ld), true);
         }
     }
     let mut resolved: Vec<Vec<XrefTarget>> = Vec::new();
+    // The same for the versions not in force, document by document.
+    let mut resolved_others: Vec<Vec<Vec<XrefTarget>>> = Vec::new();
     // (target council, document, clause) <- where it is cited.
     let mut citations: HashMap<(String, String, ClauseId), Vec<Citation>> = HashMap::new();
     for lc in councils.iter() {
         for ld in &lc.documents {
-            let (targets, cited) = resolve_uses(&lc.council, ld, &index, taxonomy, diagnostics);
+            let here = ld.doc.id.as_str();
+            let (targets, cited) =
+                resolve_uses(&lc.council, ld, here, &index, taxonomy, diagnostics);
             for (key, citation) in cited {
                 citations.entry(key).or_default().push(citation);
             }
             resolved.push(targets);
+            resolved_others.push(
+                ld.others
+                    .iter()
+                    .flat_map(|o| o.versions.iter())
+                    .map(|v| {
+                        let here = v
+                            .doc
+                            .version_date()
+                            .map_or_else(|| here.to_string(), |d| versioned(here, d));
+                        resolve_uses(&lc.council, v, &here, &index, taxonomy, diagnostics).0
+                    })
+                    .collect(),
+            );
         }
     }
     drop(index);
 
     let mut next = resolved.into_iter();
+    let mut next_others = resolved_others.into_iter();
     for lc in councils.iter_mut() {
         for ld in &mut lc.documents {
+            if let (Some(others), Some(targets)) = (&mut ld.others, next_others.next()) {
+                for (v, t) in others.versions.iter_mut().zip(targets) {
+                    fill_document(v, t, taxonomy);
+                }
+            }
             for c in &mut ld.doc.clauses {
                 let key = (
                     lc.council.id.to_string(),
@@ -254,10 +373,16 @@ pub fn resolve_document(
             let cited = c.id == council.id || cited_councils.contains(c.id.as_str());
             for d in &c.documents {
                 let edited = c.id == council.id && d.id == ld.doc.id;
-                index.add_document(c.id.as_str(), if edited { &ld.doc } else { d }, cited);
+                let (doc, others) = if edited {
+                    (&ld.doc, loaded_others(ld))
+                } else {
+                    (d, model_others(d))
+                };
+                index.add_document(c.id.as_str(), doc, others, cited);
             }
         }
-        resolve_uses(council, ld, &index, &hb.taxonomy, diagnostics)
+        let here = ld.doc.id.as_str();
+        resolve_uses(council, ld, here, &index, &hb.taxonomy, diagnostics)
     };
     let old = hb
         .councils
@@ -291,8 +416,9 @@ pub fn resolve_document(
     fill_document(ld, targets, &hb.taxonomy);
 }
 
-/// What a reference points at, or why it points nowhere.
-type Resolved = Result<XrefTarget, (String, String)>;
+/// What a reference points at, with a warning if it should be looked at,
+/// or why it points nowhere.
+type Resolved = Result<(XrefTarget, Option<(String, String)>), (String, String)>;
 
 fn resolve_one(
     x: &XrefUse,
@@ -300,89 +426,160 @@ fn resolve_one(
     index: &Index<'_>,
     taxonomy: &Taxonomy,
 ) -> Resolved {
-    let (docs, council_docs, council_names) =
-        (&index.docs, &index.council_docs, &index.council_names);
-    match parse_target(&x.target) {
-        Target::Topic(id) => match taxonomy.topic(id) {
-            Some(topic) => Ok(XrefTarget::Topic(topic.id.clone())),
-            None => {
-                let hint = match closest(id, taxonomy.topics().map(|t| t.id.as_str())) {
-                    Some(s) => format!("did you mean `[[topic:{s}]]`?"),
-                    None => "topics are defined in content/topics.yaml".into(),
-                };
-                Err((format!("unknown topic `{id}` in cross-reference"), hint))
-            }
-        },
+    let (council, document, version, clause) = match parse_target(&x.target) {
+        Target::Topic(id) => {
+            return match taxonomy.topic(id) {
+                Some(topic) => Ok((XrefTarget::Topic(topic.id.clone()), None)),
+                None => {
+                    let hint = match closest(id, taxonomy.topics().map(|t| t.id.as_str())) {
+                        Some(s) => format!("did you mean `[[topic:{s}]]`?"),
+                        None => "topics are defined in content/topics.yaml".into(),
+                    };
+                    Err((format!("unknown topic `{id}` in cross-reference"), hint))
+                }
+            };
+        }
         Target::Clause {
             council,
             document,
+            version,
             clause,
-        } => {
-            let council_id = council.unwrap_or(here_council);
-            let Some(doc_ids) = council_docs.get(council_id) else {
-                let hint = match closest(council_id, council_docs.keys().map(String::as_str)) {
-                    Some(s) => format!(
-                        "did you mean `{s}`? A council is named by its folder under content/"
-                    ),
-                    None => "a council is named by its folder under content/".into(),
-                };
-                return Err((format!("no council `{council_id}`"), hint));
-            };
-            let doc_id = match (council, document) {
-                (None, _) => here_doc.to_string(),
-                (Some(_), Some(d)) => d.to_string(),
-                (Some(_), None) if doc_ids.len() == 1 => doc_ids[0].clone(),
-                (Some(c), None) => {
+        } => (council, document, version, clause),
+    };
+    let council_id = council.unwrap_or(here_council);
+    let Some(doc_ids) = index.council_docs.get(council_id) else {
+        let hint = match closest(council_id, index.council_docs.keys().map(String::as_str)) {
+            Some(s) => {
+                format!("did you mean `{s}`? A council is named by its folder under content/")
+            }
+            None => "a council is named by its folder under content/".into(),
+        };
+        return Err((format!("no council `{council_id}`"), hint));
+    };
+    // A version's own references (`here_doc` is `doc@date`) mean that
+    // version unless they name another.
+    let (here_base, here_version) = match here_doc.split_once('@') {
+        Some((base, date)) => (base, Some(date)),
+        None => (here_doc, None),
+    };
+    let (doc_id, version) = match (council, document) {
+        (None, _) => (here_base.to_string(), version.or(here_version)),
+        (Some(_), Some(d)) => (d.to_string(), version),
+        (Some(_), None) if doc_ids.len() == 1 => (doc_ids[0].clone(), version),
+        (Some(c), None) => {
+            return Err((
+                format!("`{c}` has {} documents; say which one", doc_ids.len()),
+                format!(
+                    "write `[[{c}/DOCUMENT:{clause}]]` with one of: {}",
+                    doc_ids.join(", ")
+                ),
+            ));
+        }
+    };
+    let Some(main) = index.docs.get(&(council_id.to_string(), doc_id.clone())) else {
+        return Err((
+            format!("`{council_id}` has no document `{doc_id}`"),
+            format!("its documents are: {}", doc_ids.join(", ")),
+        ));
+    };
+    let (info, version) = match version {
+        None => (main, None),
+        Some(v) => {
+            let date = Date::parse(v);
+            let found = date.and_then(|d| {
+                if main.date == Some(d) {
+                    return Some((main, None));
+                }
+                let key = (council_id.to_string(), versioned(&doc_id, d));
+                index.docs.get(&key).map(|info| (info, Some(d)))
+            });
+            match found {
+                Some(f) => f,
+                None => {
+                    let mut dates: Vec<Date> = main.others.iter().map(|(d, _)| *d).collect();
+                    dates.extend(main.date);
+                    dates.sort();
+                    let list: Vec<String> = dates.iter().map(Date::iso).collect();
+                    let message = match date {
+                        None => format!("`{v}` is not a date"),
+                        Some(_) => format!("`{council_id}/{doc_id}` has no version of {v}"),
+                    };
                     return Err((
-                        format!("`{c}` has {} documents; say which one", doc_ids.len()),
-                        format!(
-                            "write `[[{c}/DOCUMENT:{clause}]]` with one of: {}",
-                            doc_ids.join(", ")
-                        ),
+                        message,
+                        if list.is_empty() {
+                            "the document has one version: leave out `@…` to cite it".into()
+                        } else {
+                            format!(
+                                "a version is named by its date; this document's are: {}",
+                                list.join(", ")
+                            )
+                        },
                     ));
                 }
-            };
-            let Some(info) = docs.get(&(council_id.to_string(), doc_id.clone())) else {
-                return Err((
-                    format!("`{council_id}` has no document `{doc_id}`"),
-                    format!("its documents are: {}", doc_ids.join(", ")),
-                ));
-            };
-            let Some(&id) = info.by_id.get(clause) else {
-                let known: Vec<&str> = info.clauses.iter().map(|c| c.as_str()).collect();
-                let hint = match closest(clause, known.iter().copied()) {
-                    Some(s) => format!(
-                        "did you mean {s}? Clause numbers follow the document's own numbering"
-                    ),
-                    None => "clause numbers follow the document's own numbering, e.g. 2.e".into(),
-                };
-                return Err((
-                    format!("`{council_id}/{doc_id}` has no clause {clause}"),
-                    hint,
-                ));
-            };
-            let text = if council_id == here_council {
-                id.to_string()
-            } else {
-                let name = council_names
-                    .get(council_id)
-                    .map_or(council_id, String::as_str);
-                format!("{name} {id}")
-            };
-            // Both exist, so both are valid slugs.
-            let (Some(council), Some(document)) =
-                (CouncilId::parse(council_id), Slug::parse(&doc_id))
-            else {
-                return Err((format!("no council `{council_id}`"), String::new()));
-            };
-            Ok(XrefTarget::Clause {
-                council,
-                document,
-                clause: id.clone(),
-                text,
-            })
+            }
         }
+    };
+    let name = || {
+        index
+            .council_names
+            .get(council_id)
+            .map_or(council_id, String::as_str)
+    };
+    let label = |id: &ClauseId, version: Option<Date>| {
+        let number = match version {
+            Some(d) => format!("{id} ({})", d.iso()),
+            None => id.to_string(),
+        };
+        if council_id == here_council {
+            number
+        } else {
+            format!("{} {number}", name())
+        }
+    };
+    // Both exist, so both are valid slugs.
+    let (Some(council), Some(document)) = (CouncilId::parse(council_id), Slug::parse(&doc_id))
+    else {
+        return Err((format!("no council `{council_id}`"), String::new()));
+    };
+    let target = |clause: ClauseId, version: Option<Date>| XrefTarget::Clause {
+        council: council.clone(),
+        document: document.clone(),
+        version,
+        text: label(&clause, version),
+        clause,
+    };
+    if let Some(&id) = info.by_id.get(clause) {
+        return Ok((target(id.clone(), version), None));
     }
+    if version.is_none()
+        && let Some((last, removed_in)) = main.removed(clause)
+        && let Some(id) = ClauseId::parse(clause)
+    {
+        let went = match removed_in {
+            Some(d) => format!("the version of {} removed it", d.iso()),
+            None => "the version in force does not have it".into(),
+        };
+        return Ok((
+            target(id, Some(last)),
+            Some((
+                format!("`{council_id}/{doc_id}` no longer has clause {clause}: {went}"),
+                format!(
+                    "the link goes to the version of {}; write `[[{council_id}/{doc_id}@{}:{clause}]]` to cite that wording on purpose, or cite the clause in force that replaced it",
+                    last.iso(),
+                    last.iso()
+                ),
+            )),
+        ));
+    }
+    let hint = match closest(clause, info.clauses.iter().map(|c| c.as_str())) {
+        Some(s) => format!("did you mean {s}? Clause numbers follow the document's own numbering"),
+        None => "clause numbers follow the document's own numbering, e.g. 2.e".into(),
+    };
+    let which = match version {
+        Some(d) => format!("`{council_id}/{doc_id}@{}`", d.iso()),
+        None => format!("`{council_id}/{doc_id}`"),
+    };
+    Err((format!("{which} has no clause {clause}"), hint))
 }
 
 #[cfg(test)]
@@ -400,6 +597,7 @@ mod tests {
             Target::Clause {
                 council: None,
                 document: None,
+                version: None,
                 clause: "2.e"
             }
         );
@@ -408,6 +606,7 @@ mod tests {
             Target::Clause {
                 council: Some("volda"),
                 document: None,
+                version: None,
                 clause: "2.e"
             }
         );
@@ -416,7 +615,26 @@ mod tests {
             Target::Clause {
                 council: Some("volda"),
                 document: Some("sosiale-medium"),
+                version: None,
                 clause: "2.e"
+            }
+        );
+        assert_eq!(
+            parse_target("verdal/ansattes-bruk@2019-05-02:2.a"),
+            Target::Clause {
+                council: Some("verdal"),
+                document: Some("ansattes-bruk"),
+                version: Some("2019-05-02"),
+                clause: "2.a"
+            }
+        );
+        assert_eq!(
+            parse_target("@2019-05-02:2.a"),
+            Target::Clause {
+                council: None,
+                document: None,
+                version: Some("2019-05-02"),
+                clause: "2.a"
             }
         );
     }

@@ -5,7 +5,7 @@
 //! (`render::body` for the site and print edition, `pdf` for the PDF)
 //! renders the nodes its own way.
 
-use super::{ClauseId, CouncilId, DocId, TopicId};
+use super::{ClauseId, CouncilId, Date, DocId, TopicId};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType};
 use std::ops::Range;
 use std::sync::Arc;
@@ -100,6 +100,8 @@ pub enum XrefTarget {
     Clause {
         council: CouncilId,
         document: DocId,
+        /// A version other than the one in force, by its date.
+        version: Option<Date>,
         clause: ClauseId,
         text: String,
     },

@@ -1,5 +1,5 @@
-//! Which clause of one version of a guideline is which clause of the next
-//! (issue 11's first part, not yet used by the pages). A clause keeps its
+//! The versions of a guideline, and which clause of one version is which
+//! clause of the next. A clause keeps its
 //! identity when it is renumbered (2.c becomes 2.d because a clause was
 //! inserted), reworded or moved to another chapter.
 //!
@@ -17,8 +17,228 @@
 //! chapter, changed in wording, added (perhaps split from another) or
 //! removed.
 
-use super::ClauseId;
+use super::{ClauseId, Date, Document};
 use std::collections::HashMap;
+
+/// Every version of a document, and how each led to the next.
+#[derive(Debug)]
+pub struct History {
+    /// Every version, oldest first, none with a history of its own.
+    pub versions: Vec<Document>,
+    /// The version in force: the one shown as the document and used by
+    /// topic pages, the table, search, print and the PDF.
+    pub current: usize,
+    /// `steps[i]` takes `versions[i]` to `versions[i + 1]`.
+    pub steps: Vec<Vec<Change>>,
+}
+
+/// One clause followed through the versions: its number in each, oldest
+/// first, `None` where it does not exist.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lineage {
+    pub ids: Vec<Option<ClauseId>>,
+    /// The clause of the version before it appeared that it was split
+    /// from, if it was.
+    pub split_from: Option<ClauseId>,
+}
+
+/// Something that happened to a clause in a version (an index into
+/// [`History::versions`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Event {
+    Appeared {
+        version: usize,
+        id: ClauseId,
+        split_from: Option<ClauseId>,
+    },
+    Changed {
+        version: usize,
+        from: ClauseId,
+        to: ClauseId,
+        reworded: bool,
+    },
+    Removed {
+        version: usize,
+        last: ClauseId,
+    },
+}
+
+impl Change {
+    /// The clause's number in the earlier and in the later version.
+    pub fn ids(&self) -> (Option<&ClauseId>, Option<&ClauseId>) {
+        match self {
+            Change::Unchanged { id } | Change::Reworded { id } => (Some(id), Some(id)),
+            Change::Renumbered { old, new, .. } => (Some(old), Some(new)),
+            Change::Added { new, .. } => (None, Some(new)),
+            Change::Removed { old } => (Some(old), None),
+        }
+    }
+}
+
+impl History {
+    /// The version named by `date`.
+    pub fn index_of(&self, date: Date) -> Option<usize> {
+        self.versions
+            .iter()
+            .position(|v| v.version_date() == Some(date))
+    }
+
+    /// The number in version `to` of clause `id` of version `from`,
+    /// following the matches one step at a time.
+    pub fn trace(&self, from: usize, id: &ClauseId, to: usize) -> Option<ClauseId> {
+        let mut id = id.clone();
+        if to >= from {
+            for step in self.steps.get(from..to)? {
+                id = step.iter().find_map(|c| match c.ids() {
+                    (Some(o), n) if *o == id => Some(n.cloned()),
+                    _ => None,
+                })??;
+            }
+        } else {
+            for step in self.steps.get(to..from)?.iter().rev() {
+                id = step.iter().find_map(|c| match c.ids() {
+                    (o, Some(n)) if *n == id => Some(o.cloned()),
+                    _ => None,
+                })??;
+            }
+        }
+        Some(id)
+    }
+
+    /// What changed from version `a` to a later version `b`: the steps
+    /// between them taken together, so a clause renumbered twice is one
+    /// renumbering. In `b`'s order, removed clauses where they stood.
+    pub fn between(&self, a: usize, b: usize) -> Vec<Change> {
+        if b == a + 1
+            && let Some(step) = self.steps.get(a)
+        {
+            return step.clone();
+        }
+        let (Some(old), Some(new)) = (self.versions.get(a), self.versions.get(b)) else {
+            return Vec::new();
+        };
+        let old: Vec<Version<'_>> = old.clauses.iter().map(Version::of).collect();
+        let new_v: Vec<Version<'_>> = new.clauses.iter().map(Version::of).collect();
+        let old_of_new: Vec<Option<usize>> = new_v
+            .iter()
+            .map(|n| {
+                let was = self.trace(b, n.id, a)?;
+                old.iter().position(|o| *o.id == was)
+            })
+            .collect();
+        assemble(&old, &new_v, &old_of_new, |n, matched| match matched {
+            Some(o) => pair(&old[o], &new_v[n]),
+            None => Change::Added {
+                new: new_v[n].id.clone(),
+                split_from: None,
+            },
+        })
+    }
+
+    /// Every clause of every version followed through the versions: first
+    /// those of the version in force, in its order, then those it no
+    /// longer has, in the order they went away.
+    pub fn lineages(&self) -> Vec<Lineage> {
+        let n = self.versions.len();
+        let mut all: Vec<Lineage> = match self.versions.first() {
+            Some(first) => first
+                .clauses
+                .iter()
+                .map(|c| {
+                    let mut ids = vec![None; n];
+                    ids[0] = Some(c.id.clone());
+                    Lineage {
+                        ids,
+                        split_from: None,
+                    }
+                })
+                .collect(),
+            None => return Vec::new(),
+        };
+        for (i, step) in self.steps.iter().enumerate() {
+            let at: HashMap<ClauseId, usize> = all
+                .iter()
+                .enumerate()
+                .filter_map(|(l, lin)| lin.ids[i].clone().map(|id| (id, l)))
+                .collect();
+            for change in step {
+                match (change, change.ids()) {
+                    (Change::Added { new, split_from }, _) => {
+                        let mut ids = vec![None; n];
+                        ids[i + 1] = Some(new.clone());
+                        all.push(Lineage {
+                            ids,
+                            split_from: split_from.clone(),
+                        });
+                    }
+                    (_, (Some(old), new)) => {
+                        if let Some(&l) = at.get(old) {
+                            all[l].ids[i + 1] = new.cloned();
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let cur = self.current;
+        let order = |l: &Lineage| -> (usize, usize, usize) {
+            let in_current = l.ids[cur]
+                .as_ref()
+                .and_then(|id| self.versions[cur].clauses.iter().position(|c| &c.id == id));
+            match in_current {
+                Some(p) => (0, p, 0),
+                None => {
+                    let last = l.ids.iter().rposition(Option::is_some).unwrap_or(0);
+                    (1, last, 0)
+                }
+            }
+        };
+        all.sort_by_key(order);
+        all
+    }
+
+    /// What happened to a clause, version by version.
+    pub fn events(&self, lineage: &Lineage) -> Vec<Event> {
+        let text = |v: usize, id: &ClauseId| {
+            self.versions[v]
+                .clause(id)
+                .map(|c| c.text.as_str())
+                .unwrap_or("")
+        };
+        let mut out = Vec::new();
+        for (v, id) in lineage.ids.iter().enumerate() {
+            let before = v.checked_sub(1).and_then(|p| lineage.ids[p].as_ref());
+            match (before, id) {
+                (None, Some(id)) => out.push(Event::Appeared {
+                    version: v,
+                    id: id.clone(),
+                    split_from: if v == 0 {
+                        None
+                    } else {
+                        lineage.split_from.clone()
+                    },
+                }),
+                (Some(from), Some(to)) => {
+                    let reworded = !same_text(text(v - 1, from), text(v, to));
+                    if from != to || reworded {
+                        out.push(Event::Changed {
+                            version: v,
+                            from: from.clone(),
+                            to: to.clone(),
+                            reworded,
+                        });
+                    }
+                }
+                (Some(last), None) => out.push(Event::Removed {
+                    version: v,
+                    last: last.clone(),
+                }),
+                (None, None) => {}
+            }
+        }
+        out
+    }
+}
 
 /// Pairs sharing less than this (Dice over words) are different clauses.
 pub const MIN_SIMILARITY: f64 = 0.5;
@@ -36,6 +256,15 @@ const SAME_NUMBER_BONUS: f64 = 0.05;
 pub struct Version<'a> {
     pub id: &'a ClauseId,
     pub text: &'a str,
+}
+
+impl<'a> Version<'a> {
+    pub fn of(c: &'a super::Clause) -> Version<'a> {
+        Version {
+            id: &c.id,
+            text: &c.text,
+        }
+    }
 }
 
 /// What happened to a clause between two versions.
@@ -163,11 +392,27 @@ pub fn match_versions(
         }
     }
 
+    assemble(old, new, &old_of_new, |n, matched| {
+        describe(old, new, &old_words, &new_words, matched, n, &old_of_new)
+    })
+}
+
+/// The changes in `new`'s order, each clause described by `describe`
+/// (given its index and its match in `old`), with removed clauses where
+/// they stood: before the first new clause matched to a later old one.
+fn assemble(
+    old: &[Version<'_>],
+    new: &[Version<'_>],
+    old_of_new: &[Option<usize>],
+    describe: impl Fn(usize, Option<usize>) -> Change,
+) -> Vec<Change> {
+    let mut taken = vec![false; old.len()];
+    for o in old_of_new.iter().flatten() {
+        taken[*o] = true;
+    }
     let mut out = Vec::with_capacity(new.len() + old.len());
     let mut next_old = 0;
     for (n, matched) in old_of_new.iter().enumerate() {
-        // Removed clauses go where they stood: before the first new clause
-        // matched to a later old one.
         if let Some(o) = *matched {
             while next_old < o {
                 if !taken[next_old] {
@@ -179,15 +424,7 @@ pub fn match_versions(
             }
             next_old = next_old.max(o + 1);
         }
-        out.push(describe(
-            old,
-            new,
-            &old_words,
-            &new_words,
-            *matched,
-            n,
-            &old_of_new,
-        ));
+        out.push(describe(n, *matched));
     }
     for (o, was_taken) in taken.iter().enumerate().skip(next_old) {
         if !was_taken {
@@ -226,7 +463,11 @@ fn describe(
             split_from,
         };
     };
-    let was = &old[o];
+    pair(&old[o], now)
+}
+
+/// A clause and its match in the earlier version, described.
+fn pair(was: &Version<'_>, now: &Version<'_>) -> Change {
     let reworded = !same_text(was.text, now.text);
     if was.id == now.id {
         return if reworded {

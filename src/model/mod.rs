@@ -222,6 +222,10 @@ pub struct Document {
     pub title: String,
     pub lang: Lang,
     pub adopted: Option<Date>,
+    /// When this version took effect, if the front matter says.
+    pub in_force: Option<Date>,
+    /// When a draft or proposal was put forward.
+    pub proposed: Option<Date>,
     pub status: Status,
     pub decided_by: Option<String>,
     pub case_ref: Option<String>,
@@ -235,9 +239,18 @@ pub struct Document {
     /// attachments), relative to that folder; copied to `assets/<council>/`.
     pub assets: Vec<String>,
     pub path: PathBuf,
+    /// Every version of the document, when it has more than one. Only the
+    /// version shown as the document (the one in force) carries it.
+    pub history: Option<std::sync::Arc<history::History>>,
 }
 
 impl Document {
+    /// The date that names this version: when it took effect, else when
+    /// it was adopted, else when it was proposed.
+    pub fn version_date(&self) -> Option<Date> {
+        self.in_force.or(self.adopted).or(self.proposed)
+    }
+
     pub fn clause(&self, id: &ClauseId) -> Option<&Clause> {
         self.clauses.iter().find(|c| &c.id == id)
     }

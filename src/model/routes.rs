@@ -52,6 +52,26 @@ pub fn document(council: &str, document: &str) -> String {
     format!("{council}/{document}.html")
 }
 
+/// An earlier (or not yet current) version of a document, by its date.
+pub fn version(council: &str, document: &str, date: &str) -> String {
+    format!("{council}/{document}/{date}.html")
+}
+
+/// What changed between the newest two versions of a document.
+pub fn changes(council: &str, document: &str) -> String {
+    format!("{council}/{document}/changes.html")
+}
+
+/// What changed between two versions of a document, by their dates.
+pub fn changes_between(council: &str, document: &str, from: &str, to: &str) -> String {
+    format!("{council}/{document}/changes-{from}-{to}.html")
+}
+
+/// Each clause of a document through its versions.
+pub fn history(council: &str, document: &str) -> String {
+    format!("{council}/{document}/history.html")
+}
+
 /// A page below the `lang` folder, as a path below the site root.
 pub fn in_lang(lang: Lang, page: &str) -> String {
     format!("{lang}/{page}")
@@ -98,6 +118,17 @@ pub fn clause_link(root: &str, council: &str, document: &str, anchor: &str) -> S
     format!("{root}{council}/{document}.html#{anchor}")
 }
 
+/// A link to a clause on a version's page, from a language folder's root.
+pub fn version_clause_link(
+    root: &str,
+    council: &str,
+    document: &str,
+    date: &str,
+    anchor: &str,
+) -> String {
+    format!("{root}{}#{anchor}", version(council, document, date))
+}
+
 /// What kind of file a path below the site root is, for timings and for
 /// scheduling the largest kinds first.
 pub fn kind(path: &str) -> &'static str {
@@ -113,6 +144,9 @@ pub fn kind(path: &str) -> &'static str {
         Some(("compare", _)) => "compare/documents",
         Some(("topics", _)) => "topics/index",
         Some((_, "index.html")) => "<council>/index",
+        Some((_, f)) if f.ends_with("/history.html") => "<document>/history",
+        Some((_, f)) if f.contains("/changes") => "<document>/changes",
+        Some((_, f)) if f.contains('/') => "<document>/<version>",
         Some(_) => "<council>/<document>",
         None => match rest {
             "index.html" if !path.contains('/') => "redirect",
@@ -156,6 +190,9 @@ mod tests {
         assert_eq!(kind("nb/topics/x.html"), "topics/*");
         assert_eq!(kind("nb/bodo/index.html"), "<council>/index");
         assert_eq!(kind("nb/bodo/x.html"), "<council>/<document>");
+        assert_eq!(kind("nb/bodo/x/2019-05-02.html"), "<document>/<version>");
+        assert_eq!(kind("nb/bodo/x/changes.html"), "<document>/changes");
+        assert_eq!(kind("nb/bodo/x/history.html"), "<document>/history");
         assert_eq!(kind("data/docs/a--b.js"), "data/docs/*");
         assert_eq!(kind("pdf/handbook-nb.pdf"), "pdf");
     }

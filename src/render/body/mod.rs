@@ -287,17 +287,25 @@ fn xref(x: &Xref, mode: Mode<'_>) -> String {
         XrefTarget::Clause {
             council,
             document,
+            version,
             clause,
             text,
         } => {
             let text = label.unwrap_or_else(|| escape_html(text));
-            let href = match mode {
-                Mode::Print { .. } => format!(
+            let href = match (mode, version) {
+                (_, Some(date)) => routes::version_clause_link(
+                    &root,
+                    council.as_str(),
+                    document.as_str(),
+                    &date.iso(),
+                    &clause.anchor(),
+                ),
+                (Mode::Print { .. }, None) => format!(
                     "#{}{}",
                     print_prefix(council.as_str(), document.as_str()),
                     clause.anchor()
                 ),
-                _ => routes::clause_link(
+                (_, None) => routes::clause_link(
                     &root,
                     council.as_str(),
                     document.as_str(),

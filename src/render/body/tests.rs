@@ -40,6 +40,7 @@ fn body() -> Vec<Node> {
         text("see "),
         Node::Xref(Xref {
             target: XrefTarget::Clause {
+                version: None,
                 council: Slug::parse("volda").unwrap(),
                 document: Slug::parse("sosiale-medium").unwrap(),
                 clause: id("2.i"),

@@ -331,6 +331,8 @@ mod tests {
                 title: format!("Retningslinjer for {name}"),
                 lang,
                 adopted: None,
+                in_force: None,
+                proposed: None,
                 status: Status::Adopted,
                 decided_by: None,
                 case_ref: None,
@@ -341,6 +343,7 @@ mod tests {
                 body: Default::default(),
                 assets: Vec::new(),
                 path: PathBuf::from("x.md"),
+                history: None,
             }],
         }
     }
