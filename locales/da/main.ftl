@@ -147,3 +147,74 @@ month-9 = september
 month-10 = oktober
 month-11 = november
 month-12 = december
+
+meta-in-force = I kraft fra
+meta-as-of = Opdateret pr.
+version-not-in-force = Ikke i kraft
+version-earlier = Dette er en tidligere version. Den blev afløst { $until }.
+version-later = Denne version er ikke i kraft.
+version-read-current = Læs den gældende version ({ $date })
+version-read-in-force = Læs den gældende version
+version-newer = En nyere version fra { $date } er ikke i kraft.
+version-read-newer = Læs den nyere version
+version-in-force = gældende
+versions-title = { $count ->
+    [one] Én version
+   *[other] { $count } versioner
+}
+versions-caption = Versioner af dokumentet, nyeste først
+versions-date = Version fra
+versions-decision = Beslutning
+versions-changes = Hvad er ændret
+versions-history = Historik for hvert punkt
+version-clause-now = Gældende nu: { $number }
+version-clause-gone = Ikke med i den gældende version
+clause-history = Historik
+clause-history-of = for punkt { $number }
+changes-title = Hvad er ændret
+changes-between = Fra versionen fra
+changes-counts = { $added } nye, { $removed } fjernet, { $renumbered } omnummereret eller flyttet, { $reworded } med ny ordlyd.
+changes-other-pairs = Sammenlign andre versioner
+changes-clauses = Ændrede punkter
+changes-legend = Fjernede ord er gennemstreget, nye ord understreget; hver ændring er også beskrevet med ord.
+changes-none = Ingen punkter er ændret.
+changes-unchanged-title = { $count ->
+    [one] Ét punkt uændret
+   *[other] { $count } punkter uændret
+}
+change-added = Nyt
+change-removed = Fjernet
+change-renumbered = Omnummereret
+change-moved = Flyttet
+change-reworded = Ny ordlyd
+changes-removed-words = fjernet:
+changes-added-words = tilføjet:
+changes-words = { $removed ->
+    [0] Ingen ord fjernet
+    [one] Ét ord fjernet
+   *[other] { $removed } ord fjernet
+}, { $added ->
+    [0] ingen tilføjet.
+    [one] ét tilføjet.
+   *[other] { $added } tilføjet.
+}
+changes-unchanged = Uændret.
+changes-split = Nyt punkt, udskilt fra { $from }.
+changes-added = Nyt punkt.
+changes-removed = Punktet er fjernet.
+changes-moved = Flyttet fra { $old } til { $new } i et andet kapitel.
+changes-renumbered = Omnummereret fra { $old } til { $new }.
+changes-same-words = Samme ordlyd.
+history-title = Historik for punkterne
+history-intro = Hvert punkt gennem dokumentets versioner: hvornår det kom til, hvornår og hvordan det blev ændret, og hvilke numre det har haft.
+history-clause = Punkt { $number }
+history-clause-gone = Punkt { $number } (ikke længere gældende)
+history-clause-later = Punkt { $number } (ikke i kraft endnu)
+history-first = i første version, som { $number }
+history-added = tilføjet som { $number }
+history-split = tilføjet som { $number }, udskilt fra { $from }
+history-reworded = ny ordlyd
+history-renumbered = omnummereret fra { $old } til { $new }
+history-renumbered-reworded = omnummereret fra { $old } til { $new } og fik ny ordlyd
+history-see-changes = se ændringerne
+history-removed = fjernet (det var { $number })

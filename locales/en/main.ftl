@@ -147,3 +147,74 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
+
+meta-in-force = In force since
+meta-as-of = Current as of
+version-not-in-force = Not in force
+version-earlier = This is an earlier version. It was replaced on { $until }.
+version-later = This version is not in force.
+version-read-current = Read the version in force ({ $date })
+version-read-in-force = Read the version in force
+version-newer = A newer version of { $date } is not in force.
+version-read-newer = Read the newer version
+version-in-force = in force
+versions-title = { $count ->
+    [one] One version
+   *[other] { $count } versions
+}
+versions-caption = Versions of the document, newest first
+versions-date = Version of
+versions-decision = Decision
+versions-changes = What changed
+versions-history = History of each clause
+version-clause-now = In force now: { $number }
+version-clause-gone = Not in the version in force
+clause-history = History
+clause-history-of = of clause { $number }
+changes-title = What changed
+changes-between = From the version of
+changes-counts = { $added } added, { $removed } removed, { $renumbered } renumbered or moved, { $reworded } reworded.
+changes-other-pairs = Compare other versions
+changes-clauses = Changed clauses
+changes-legend = Removed words are struck through, added words underlined; each change is also described in words.
+changes-none = No clause changed.
+changes-unchanged-title = { $count ->
+    [one] One clause unchanged
+   *[other] { $count } clauses unchanged
+}
+change-added = Added
+change-removed = Removed
+change-renumbered = Renumbered
+change-moved = Moved
+change-reworded = Reworded
+changes-removed-words = removed:
+changes-added-words = added:
+changes-words = { $removed ->
+    [0] No words removed
+    [one] One word removed
+   *[other] { $removed } words removed
+}, { $added ->
+    [0] none added.
+    [one] one added.
+   *[other] { $added } added.
+}
+changes-unchanged = Unchanged.
+changes-split = New clause, split from { $from }.
+changes-added = New clause.
+changes-removed = The clause was removed.
+changes-moved = Moved from { $old } to { $new } in another chapter.
+changes-renumbered = Renumbered from { $old } to { $new }.
+changes-same-words = Same wording.
+history-title = Clause history
+history-intro = Each clause through the document's versions: when it appeared, when and how it changed, and the numbers it had.
+history-clause = Clause { $number }
+history-clause-gone = Clause { $number } (no longer in force)
+history-clause-later = Clause { $number } (not yet in force)
+history-first = in the first version, as { $number }
+history-added = added as { $number }
+history-split = added as { $number }, split from { $from }
+history-reworded = reworded
+history-renumbered = renumbered from { $old } to { $new }
+history-renumbered-reworded = renumbered from { $old } to { $new } and reworded
+history-see-changes = see the changes
+history-removed = removed (it was { $number })

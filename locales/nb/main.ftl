@@ -147,3 +147,74 @@ month-9 = september
 month-10 = oktober
 month-11 = november
 month-12 = desember
+
+meta-in-force = I kraft fra
+meta-as-of = Oppdatert per
+version-not-in-force = Ikke i kraft
+version-earlier = Dette er en tidligere versjon. Den ble erstattet { $until }.
+version-later = Denne versjonen er ikke i kraft.
+version-read-current = Les versjonen som er i kraft ({ $date })
+version-read-in-force = Les versjonen som er i kraft
+version-newer = En nyere versjon fra { $date } er ikke i kraft.
+version-read-newer = Les den nyere versjonen
+version-in-force = i kraft
+versions-title = { $count ->
+    [one] Én versjon
+   *[other] { $count } versjoner
+}
+versions-caption = Versjoner av dokumentet, nyeste først
+versions-date = Versjon fra
+versions-decision = Vedtak
+versions-changes = Hva er endret
+versions-history = Historikk for hvert punkt
+version-clause-now = I kraft nå: { $number }
+version-clause-gone = Ikke med i versjonen som er i kraft
+clause-history = Historikk
+clause-history-of = for punkt { $number }
+changes-title = Hva er endret
+changes-between = Fra versjonen fra
+changes-counts = { $added } nye, { $removed } fjernet, { $renumbered } omnummerert eller flyttet, { $reworded } med ny ordlyd.
+changes-other-pairs = Sammenlign andre versjoner
+changes-clauses = Endrede punkter
+changes-legend = Fjernede ord er gjennomstreket, nye ord understreket; hver endring er også beskrevet med ord.
+changes-none = Ingen punkter er endret.
+changes-unchanged-title = { $count ->
+    [one] Ett punkt uendret
+   *[other] { $count } punkter uendret
+}
+change-added = Nytt
+change-removed = Fjernet
+change-renumbered = Omnummerert
+change-moved = Flyttet
+change-reworded = Ny ordlyd
+changes-removed-words = fjernet:
+changes-added-words = lagt til:
+changes-words = { $removed ->
+    [0] Ingen ord fjernet
+    [one] Ett ord fjernet
+   *[other] { $removed } ord fjernet
+}, { $added ->
+    [0] ingen lagt til.
+    [one] ett lagt til.
+   *[other] { $added } lagt til.
+}
+changes-unchanged = Uendret.
+changes-split = Nytt punkt, skilt ut fra { $from }.
+changes-added = Nytt punkt.
+changes-removed = Punktet er fjernet.
+changes-moved = Flyttet fra { $old } til { $new } i et annet kapittel.
+changes-renumbered = Omnummerert fra { $old } til { $new }.
+changes-same-words = Samme ordlyd.
+history-title = Historikk for punktene
+history-intro = Hvert punkt gjennom dokumentets versjoner: når det kom til, når og hvordan det ble endret, og hvilke numre det har hatt.
+history-clause = Punkt { $number }
+history-clause-gone = Punkt { $number } (ikke lenger i kraft)
+history-clause-later = Punkt { $number } (ikke i kraft ennå)
+history-first = i første versjon, som { $number }
+history-added = lagt til som { $number }
+history-split = lagt til som { $number }, skilt ut fra { $from }
+history-reworded = ny ordlyd
+history-renumbered = omnummerert fra { $old } til { $new }
+history-renumbered-reworded = omnummerert fra { $old } til { $new } og fikk ny ordlyd
+history-see-changes = se endringene
+history-removed = fjernet (det var { $number })

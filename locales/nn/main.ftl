@@ -147,3 +147,74 @@ month-9 = september
 month-10 = oktober
 month-11 = november
 month-12 = desember
+
+meta-in-force = I kraft frå
+meta-as-of = Oppdatert per
+version-not-in-force = Ikkje i kraft
+version-earlier = Dette er ein tidlegare versjon. Han vart erstatta { $until }.
+version-later = Denne versjonen er ikkje i kraft.
+version-read-current = Les versjonen som er i kraft ({ $date })
+version-read-in-force = Les versjonen som er i kraft
+version-newer = Ein nyare versjon frå { $date } er ikkje i kraft.
+version-read-newer = Les den nyare versjonen
+version-in-force = i kraft
+versions-title = { $count ->
+    [one] Éin versjon
+   *[other] { $count } versjonar
+}
+versions-caption = Versjonar av dokumentet, nyaste først
+versions-date = Versjon frå
+versions-decision = Vedtak
+versions-changes = Kva er endra
+versions-history = Historikk for kvart punkt
+version-clause-now = I kraft no: { $number }
+version-clause-gone = Ikkje med i versjonen som er i kraft
+clause-history = Historikk
+clause-history-of = for punkt { $number }
+changes-title = Kva er endra
+changes-between = Frå versjonen frå
+changes-counts = { $added } nye, { $removed } fjerna, { $renumbered } omnummererte eller flytte, { $reworded } med ny ordlyd.
+changes-other-pairs = Samanlikn andre versjonar
+changes-clauses = Endra punkt
+changes-legend = Fjerna ord er overstroka, nye ord understreka; kvar endring er òg skildra med ord.
+changes-none = Ingen punkt er endra.
+changes-unchanged-title = { $count ->
+    [one] Eitt punkt uendra
+   *[other] { $count } punkt uendra
+}
+change-added = Nytt
+change-removed = Fjerna
+change-renumbered = Omnummerert
+change-moved = Flytt
+change-reworded = Ny ordlyd
+changes-removed-words = fjerna:
+changes-added-words = lagt til:
+changes-words = { $removed ->
+    [0] Ingen ord fjerna
+    [one] Eitt ord fjerna
+   *[other] { $removed } ord fjerna
+}, { $added ->
+    [0] ingen lagde til.
+    [one] eitt lagt til.
+   *[other] { $added } lagde til.
+}
+changes-unchanged = Uendra.
+changes-split = Nytt punkt, skilt ut frå { $from }.
+changes-added = Nytt punkt.
+changes-removed = Punktet er fjerna.
+changes-moved = Flytt frå { $old } til { $new } i eit anna kapittel.
+changes-renumbered = Omnummerert frå { $old } til { $new }.
+changes-same-words = Same ordlyd.
+history-title = Historikk for punkta
+history-intro = Kvart punkt gjennom versjonane av dokumentet: når det kom til, når og korleis det vart endra, og kva nummer det har hatt.
+history-clause = Punkt { $number }
+history-clause-gone = Punkt { $number } (ikkje lenger i kraft)
+history-clause-later = Punkt { $number } (ikkje i kraft enno)
+history-first = i første versjon, som { $number }
+history-added = lagt til som { $number }
+history-split = lagt til som { $number }, skilt ut frå { $from }
+history-reworded = ny ordlyd
+history-renumbered = omnummerert frå { $old } til { $new }
+history-renumbered-reworded = omnummerert frå { $old } til { $new } og fekk ny ordlyd
+history-see-changes = sjå endringane
+history-removed = fjerna (det var { $number })

@@ -462,6 +462,8 @@ fn resolve_one(
         Some((base, date)) => (base, Some(date)),
         None => (here_doc, None),
     };
+    // Only a version the reference names shows in its text.
+    let named_version = version.is_some();
     let (doc_id, version) = match (council, document) {
         (None, _) => (here_base.to_string(), version.or(here_version)),
         (Some(_), Some(d)) => (d.to_string(), version),
@@ -527,8 +529,8 @@ fn resolve_one(
     };
     let label = |id: &ClauseId, version: Option<Date>| {
         let number = match version {
-            Some(d) => format!("{id} ({})", d.iso()),
-            None => id.to_string(),
+            Some(d) if named_version => format!("{id} ({})", d.iso()),
+            _ => id.to_string(),
         };
         if council_id == here_council {
             number

@@ -8,7 +8,10 @@
 //! 2. Every other pair of clauses is scored by how many words they share
 //!    (the Sørensen–Dice coefficient over their words, case folded), plus a
 //!    small bonus when the number is the same: numbering is a hint, never
-//!    enough on its own. Pairs under [`MIN_SIMILARITY`] are not matches.
+//!    enough on its own. Pairs under [`MIN_SIMILARITY`] are not matches
+//!    ([`MIN_SIMILARITY_SAME_NUMBER`] with the same number), unless nearly
+//!    all words of the shorter clause are in the longer one: a clause
+//!    extended with a sentence is the same clause.
 //! 3. The best-scoring pairs are taken first, each clause at most once.
 //! 4. A new clause left over whose words mostly come from one old clause
 //!    (at least [`SPLIT_SHARE`] of them) was split from it.
@@ -251,6 +254,52 @@ pub const SPLIT_SHARE: f64 = 0.8;
 /// decide between two equally similar candidates, never to make a match.
 const SAME_NUMBER_BONUS: f64 = 0.05;
 
+/// With the same number, pairs down to this similarity match: a heading
+/// that gained words (`Oppfølging` becoming `Arbeidstid, sikkerhet og
+/// oppfølging`) is still the same chapter.
+pub const MIN_SIMILARITY_SAME_NUMBER: f64 = 0.34;
+
+/// A clause of at least this many words whose words nearly all
+/// ([`CONTAINED`]) reappear in a longer clause was extended into it.
+const CONTAINED_MIN_WORDS: usize = 6;
+const CONTAINED: f64 = 0.85;
+
+/// How well two clauses match, if they do: their similarity, or for a
+/// clause extended with new sentences a little less than its share of
+/// words kept, plus the bonus for the same number.
+fn score(
+    ow: &HashMap<String, usize>,
+    nw: &HashMap<String, usize>,
+    same_number: bool,
+) -> Option<f64> {
+    let (to, tn) = (total(ow), total(nw));
+    if to + tn == 0 {
+        return None;
+    }
+    let common = shared(ow, nw);
+    let dice = 2.0 * common as f64 / (to + tn) as f64;
+    let shorter = to.min(tn);
+    let contained = if shorter >= CONTAINED_MIN_WORDS {
+        common as f64 / shorter as f64
+    } else {
+        0.0
+    };
+    let floor = if same_number {
+        MIN_SIMILARITY_SAME_NUMBER
+    } else {
+        MIN_SIMILARITY
+    };
+    let base = if dice >= floor {
+        dice
+    } else if contained >= CONTAINED && dice >= 0.25 {
+        // Below any plain match, so a clause kept as it was wins.
+        MIN_SIMILARITY * contained
+    } else {
+        return None;
+    };
+    Some(base + if same_number { SAME_NUMBER_BONUS } else { 0.0 })
+}
+
 /// A clause as matching sees it: its number and plain text.
 #[derive(Debug, Clone, Copy)]
 pub struct Version<'a> {
@@ -367,19 +416,9 @@ pub fn match_versions(
             if taken[o] {
                 continue;
             }
-            let sum = total(ow) + total(nw);
-            let dice = if sum == 0 {
-                0.0
-            } else {
-                2.0 * shared(ow, nw) as f64 / sum as f64
-            };
-            if dice >= MIN_SIMILARITY {
-                let bonus = if old[o].id == new[n].id {
-                    SAME_NUMBER_BONUS
-                } else {
-                    0.0
-                };
-                pairs.push((dice + bonus, o, n));
+            let same_number = old[o].id == new[n].id;
+            if let Some(score) = score(ow, nw, same_number) {
+                pairs.push((score, o, n));
             }
         }
     }
@@ -654,6 +693,44 @@ mod tests {
         );
         assert_eq!(got[0], Change::Reworded { id: id("1") });
         assert_eq!(got[1], Change::Unchanged { id: id("2") });
+    }
+
+    #[test]
+    fn a_clause_extended_with_a_sentence_keeps_its_identity() {
+        let old = "Brudd på taushetsplikten (se 2.a) kan få arbeidsrettslige følger.";
+        let new = "Brudd på taushetsplikten (se 2.a) eller på personvernreglene kan få arbeidsrettslige følger. Er du i tvil om opplysninger fra jobben kan deles, snakk med leder før du legger dem ut.";
+        let got = run(
+            &[("3", "Oppfølging"), ("3.1", old)],
+            &[
+                ("3", "Arbeidstid, sikkerhet og oppfølging"),
+                ("3.1", B),
+                ("3.2", new),
+            ],
+            &[],
+        );
+        assert_eq!(
+            got,
+            vec![
+                Change::Reworded { id: id("3") },
+                Change::Added {
+                    new: id("3.1"),
+                    split_from: None
+                },
+                Change::Renumbered {
+                    old: id("3.1"),
+                    new: id("3.2"),
+                    moved: false,
+                    reworded: true
+                },
+            ]
+        );
+        // A short clause is not "contained" in a long one by chance.
+        let got = run(
+            &[("1", "Formål")],
+            &[("2", "Formål og roller for alle ansatte i kommunen")],
+            &[],
+        );
+        assert_eq!(got.len(), 2, "{got:?}");
     }
 
     #[test]

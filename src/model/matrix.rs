@@ -93,7 +93,12 @@ pub fn cell_label(council: &Council, hit: &Hit<'_>) -> String {
     }
 }
 
-/// The latest adoption date among a council's documents.
+/// The newest date among the versions in force of a council's documents
+/// (when they took effect, else when adopted).
 pub fn current_as_of(council: &Council) -> Option<Date> {
-    council.documents.iter().filter_map(|d| d.adopted).max()
+    council
+        .documents
+        .iter()
+        .filter_map(|d| d.in_force.or(d.adopted))
+        .max()
 }

@@ -251,6 +251,14 @@ impl Document {
         self.in_force.or(self.adopted).or(self.proposed)
     }
 
+    /// Since when this version is in force, if it is an adopted one.
+    pub fn in_force_since(&self) -> Option<Date> {
+        match self.status {
+            Status::Adopted | Status::Repealed => self.in_force.or(self.adopted),
+            Status::Draft | Status::Proposed => None,
+        }
+    }
+
     pub fn clause(&self, id: &ClauseId) -> Option<&Clause> {
         self.clauses.iter().find(|c| &c.id == id)
     }

@@ -260,6 +260,10 @@ impl Session {
             let rel = path.strip_prefix(&self.root).ok()?;
             let i = all.iter().position(|(_, d)| d.path == rel)?;
             let (c, d) = all[i];
+            // Versions are cited by date from anywhere: rebuild it all.
+            if d.history.is_some() {
+                return None;
+            }
             let key = doc_key(c.id.as_str(), d.id.as_str());
             // A document that is new to this session changes lists everywhere.
             let old_topics = self.topics_of.get(&key)?;

@@ -124,6 +124,15 @@ for (const lang of langs) {
     topic,
     compare: path.join(L, "compare", "index.html"),
   };
+  // A document's versions: a version not in force, the changes between
+  // two versions, the clauses' history (the example handbook has them).
+  const versionDirs = councilDirs.flatMap((d) =>
+    fs.readdirSync(d, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => path.join(d, e.name)),
+  );
+  const inVersions = versionDirs.flatMap((d) => fs.readdirSync(d).sort().map((f) => path.join(d, f)));
+  wanted.version = inVersions.find((f) => /\/\d{4}-\d{2}-\d{2}\.html$/.test(f));
+  wanted.changes = inVersions.find((f) => f.endsWith(path.sep + "changes.html"));
+  wanted.history = inVersions.find((f) => f.endsWith(path.sep + "history.html"));
   // Any other page of the language folder or of compare/ (search, print
   // edition, document comparison, ...) is a page type of its own.
   for (const sub of ["", "compare"]) {

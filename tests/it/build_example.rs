@@ -218,10 +218,12 @@ fn clauses_link_back_to_the_places_that_cite_them() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("site");
     build_example(&out);
-    // Verdal's ansattes-bruk 1.3 cites offisielle-kontoer 1.2.
-    let page = read(&out.join("en/verdal/offisielle-kontoer.html"));
+    // In Verdal's ansattes-bruk as in force (its 2011 version), 3.1 cites
+    // 2.a. Its 2021 proposal cites offisielle-kontoer 1.2, but a version
+    // not in force cites nothing.
+    let page = read(&out.join("en/verdal/ansattes-bruk.html"));
     let clause = page
-        .split("id=\"k-1.2\"")
+        .split("id=\"k-2.a\"")
         .nth(1)
         .unwrap()
         .split("</li>")
@@ -229,9 +231,18 @@ fn clauses_link_back_to_the_places_that_cite_them() {
         .unwrap();
     assert!(clause.contains("Cited by:"), "{clause}");
     assert!(
-        clause.contains("href=\"../verdal/ansattes-bruk.html#k-1.3\">Verdal kommune 1.3</a>"),
+        clause.contains("href=\"../verdal/ansattes-bruk.html#k-3.1\">Verdal kommune 3.1</a>"),
         "{clause}"
     );
+    let kontoer = read(&out.join("en/verdal/offisielle-kontoer.html"));
+    let cited = kontoer
+        .split("id=\"k-1.2\"")
+        .nth(1)
+        .unwrap()
+        .split("</li>")
+        .next()
+        .unwrap();
+    assert!(!cited.contains("ansattes-bruk"), "{cited}");
 }
 
 #[test]

@@ -37,7 +37,9 @@ fn the_build_writes_a_search_index_and_page() {
     // Every council has clauses in the index, in its documents' languages.
     let docs = index["docs"].as_array().unwrap();
     let clauses = index["clauses"].as_array().unwrap();
-    assert_eq!(clauses.len(), 86);
+    // Verdal's ansattes-bruk is indexed as in force: its 2011 version's
+    // 11 clauses, not the 15 of the 2021 proposal.
+    assert_eq!(clauses.len(), 82);
     let mut indexed: BTreeSet<(&str, &str)> = BTreeSet::new();
     for c in clauses {
         let doc = &docs[c[0].as_u64().unwrap() as usize];

@@ -237,6 +237,12 @@ fn write_document(m: &mut String, hb: &Handbook, locales: &Locales, lang: Lang, 
                 .map_or_else(|| t("meta-unknown"), |d| locales.date(lang, d)))
         ),
     ));
+    if let Some(since) = doc.in_force_since() {
+        rows.push((
+            t("meta-in-force"),
+            format!("[#{}]", lit(&locales.date(lang, since))),
+        ));
+    }
     if let Some(d) = &doc.decided_by {
         rows.push((
             t("meta-decided-by"),

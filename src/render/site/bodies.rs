@@ -8,8 +8,9 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-#[derive(Default)]
-struct Rendered {
+struct Rendered<'a> {
+    /// The document these are of: a version not in force shares its ids.
+    doc: &'a Document,
     page: OnceLock<Fragment>,
     print: OnceLock<Fragment>,
     /// Each clause as shown on other pages, in the document's order.
@@ -19,23 +20,31 @@ struct Rendered {
 /// The rendered bodies of a handbook's documents, by council and document.
 #[derive(Default)]
 pub(super) struct Bodies<'a> {
-    docs: HashMap<&'a str, HashMap<&'a str, Rendered>>,
+    docs: HashMap<&'a str, HashMap<&'a str, Rendered<'a>>>,
 }
 
 impl<'a> Bodies<'a> {
     pub(super) fn new(docs: impl Iterator<Item = &'a Document>) -> Bodies<'a> {
-        let mut by_council: HashMap<&'a str, HashMap<&'a str, Rendered>> = HashMap::new();
+        let mut by_council: HashMap<&'a str, HashMap<&'a str, Rendered<'a>>> = HashMap::new();
         for d in docs {
-            by_council
-                .entry(d.council.as_str())
-                .or_default()
-                .insert(d.id.as_str(), Rendered::default());
+            by_council.entry(d.council.as_str()).or_default().insert(
+                d.id.as_str(),
+                Rendered {
+                    doc: d,
+                    page: OnceLock::new(),
+                    print: OnceLock::new(),
+                    clauses: OnceLock::new(),
+                },
+            );
         }
         Bodies { docs: by_council }
     }
 
-    fn of(&self, d: &Document) -> Option<&Rendered> {
-        self.docs.get(d.council.as_str())?.get(d.id.as_str())
+    fn of(&self, d: &Document) -> Option<&Rendered<'a>> {
+        self.docs
+            .get(d.council.as_str())?
+            .get(d.id.as_str())
+            .filter(|r| std::ptr::eq(r.doc, d))
     }
 
     /// The body as its own page shows it.

@@ -8,6 +8,7 @@ mod compare;
 use views::Crumb;
 mod pages;
 mod print;
+mod versions;
 mod views;
 
 use super::{Job as OutputJob, Needs, Output, RenderContext};
@@ -37,6 +38,8 @@ pub struct SiteRenderer<'a> {
     pub live_reload: bool,
     /// Document bodies as HTML, each made once.
     bodies: bodies::Bodies<'a>,
+    /// The newest date of any version: the handbook is current as of then.
+    as_of: Option<Date>,
 }
 
 /// How links to pages of the site are written.
@@ -59,6 +62,7 @@ impl<'a> SiteRenderer<'a> {
             with_pdf: cx.options.with_pdf,
             live_reload: cx.options.live_reload,
             bodies: bodies::Bodies::new(cx.handbook.documents().map(|(_, d)| d)),
+            as_of: newest_version(cx.handbook),
         }
     }
 
@@ -108,15 +112,31 @@ impl<'a> SiteRenderer<'a> {
             }
             _ if mark.starts_with("C:") => clauses
                 .get(&mark[2..])
-                .map(|c| self.clause_extras(c, lang, links))
+                .map(|c| {
+                    let history = match (links, clause_topics) {
+                        (Links::Root(root), Some(d)) if d.history.is_some() => Some(format!(
+                            "{root}{}",
+                            routes::history(d.council.as_str(), d.id.as_str())
+                        )),
+                        _ => None,
+                    };
+                    self.clause_extras(c, lang, links, history.as_deref())
+                })
                 .unwrap_or_default(),
             _ => String::new(),
         })
     }
 
-    /// What follows a clause on its document page: links to its topics and
-    /// to the clauses that cite it, in the UI language.
-    fn clause_extras(&self, clause: &Clause, lang: Lang, links: Links<'_>) -> String {
+    /// What follows a clause on its document page: links to its topics,
+    /// to the clauses that cite it, and to its history (on the history
+    /// page `history`, if the document has versions), in the UI language.
+    fn clause_extras(
+        &self,
+        clause: &Clause,
+        lang: Lang,
+        links: Links<'_>,
+        history: Option<&str>,
+    ) -> String {
         use crate::escape::escape_html;
         let root = match links {
             Links::Root(root) => root,
@@ -178,6 +198,21 @@ impl<'a> SiteRenderer<'a> {
                 ));
             }
             out.push_str("</span>");
+        }
+        if let Some(page) = history {
+            let label = escape_html(&self.locales.text(lang, "clause-history"));
+            let of = escape_html(&self.locales.text_with(
+                lang,
+                "clause-history-of",
+                &[(
+                    "number",
+                    fluent_templates::fluent_bundle::FluentValue::from(clause.id.to_string()),
+                )],
+            ));
+            out.push_str(&format!(
+                " <a class=\"clause-history\" lang=\"{lang}\" href=\"{page}#{}\">{label}<span class=\"visually-hidden\"> {of}</span></a>",
+                clause.id.anchor()
+            ));
         }
         out
     }
@@ -384,10 +419,65 @@ impl Output for SiteRenderer<'_> {
                     size(d) + 2000,
                     move || bytes(self.document(lang, c, d, prev, next)),
                 ));
+                self.version_jobs(lang, c, d, &mut jobs);
             }
         }
         jobs
     }
+}
+
+impl<'a> SiteRenderer<'a> {
+    /// The pages of a document's versions in `lang`: each version not in
+    /// force, the changes between every two, the clauses' history.
+    fn version_jobs(
+        &'a self,
+        lang: Lang,
+        c: &'a Council,
+        d: &'a Document,
+        jobs: &mut Vec<OutputJob<'a>>,
+    ) {
+        let Some(h) = d.history.as_deref() else {
+            return;
+        };
+        let (cid, did) = (c.id.as_str(), d.id.as_str());
+        for (i, v) in h.versions.iter().enumerate() {
+            let Some(date) = v.version_date().filter(|_| i != h.current) else {
+                continue;
+            };
+            jobs.push(OutputJob::new(
+                routes::in_lang(lang, &routes::version(cid, did, &date.iso())),
+                Needs::Document(doc_key(c, d)),
+                size(v) + 2000,
+                move || bytes(self.version_page(lang, c, d, i)),
+            ));
+        }
+        for (a, b) in versions::version_pairs(h) {
+            jobs.push(OutputJob::new(
+                routes::in_lang(lang, &versions::changes_path(d, h, a, b)),
+                Needs::Document(doc_key(c, d)),
+                size(&h.versions[b]) * 2,
+                move || bytes(self.changes_page(lang, c, d, a, b)),
+            ));
+        }
+        jobs.push(OutputJob::new(
+            routes::in_lang(lang, &routes::history(cid, did)),
+            Needs::Document(doc_key(c, d)),
+            h.versions.len() as u64 * d.clauses.len() as u64 * 100,
+            move || bytes(self.history_page(lang, c, d)),
+        ));
+    }
+}
+
+/// The newest date of any version of any document.
+fn newest_version(hb: &Handbook) -> Option<Date> {
+    hb.documents()
+        .flat_map(|(_, d)| {
+            let others = d.history.iter().flat_map(|h| h.versions.iter());
+            std::iter::once(d)
+                .chain(others)
+                .filter_map(Document::version_date)
+        })
+        .max()
 }
 
 /// Renders one page of a UI language.

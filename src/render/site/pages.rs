@@ -83,6 +83,10 @@ impl<'a> SiteRenderer<'a> {
             .map(|t| self.topic_link(t, lang, &path))
             .collect();
         ctx.insert("topics", &topics);
+        let current = d.history.as_deref().map_or(0, |h| h.current);
+        ctx.insert("versions", &self.versions_box(lang, &path, d, current));
+        ctx.insert("as_of", &self.as_of.map(|v| self.locales.date(lang, v)));
+        ctx.insert("as_of_iso", &self.as_of.map(|v| v.iso()));
         ctx.insert("prev", &prev.map(|p| self.doc_view(p, lang, &path)));
         ctx.insert("next", &next.map(|n| self.doc_view(n, lang, &path)));
         self.page(lang, &path, "document.html", &ctx)

@@ -43,6 +43,9 @@ pub(super) struct DocView<'a> {
     pub(super) status: &'static str,
     pub(super) adopted: Option<String>,
     pub(super) adopted_iso: Option<String>,
+    /// Since when the version is in force (adopted versions only).
+    pub(super) since: Option<String>,
+    pub(super) since_iso: Option<String>,
     pub(super) decided_by: Option<&'a str>,
     pub(super) case_ref: Option<&'a str>,
     pub(super) source: Option<&'a str>,
@@ -157,6 +160,8 @@ impl<'a> SiteRenderer<'a> {
             status: d.status.as_str(),
             adopted: d.adopted.map(|a| self.locales.date(lang, a)),
             adopted_iso: d.adopted.map(|a| a.iso()),
+            since: d.in_force_since().map(|a| self.locales.date(lang, a)),
+            since_iso: d.in_force_since().map(|a| a.iso()),
             decided_by: d.decided_by.as_deref(),
             case_ref: d.case_ref.as_deref(),
             source: d.source.as_deref(),
