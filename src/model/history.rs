@@ -739,4 +739,158 @@ mod tests {
         assert_eq!(similarity(A, ""), 0.0);
         assert!(similarity(A, NEW) < MIN_SIMILARITY);
     }
+
+    fn doc(date: &str, clauses: &[(&str, &str)]) -> Document {
+        use crate::model::{Clause, ClauseKind, Slug, Status, lang::Lang};
+        Document {
+            id: Slug::parse("d").unwrap(),
+            council: Slug::parse("c").unwrap(),
+            title: "T".into(),
+            lang: Lang::Nb,
+            adopted: None,
+            in_force: Date::parse(date),
+            proposed: None,
+            status: Status::Adopted,
+            decided_by: None,
+            case_ref: None,
+            source: None,
+            example: false,
+            topics: Vec::new(),
+            clauses: clauses
+                .iter()
+                .map(|(i, t)| Clause {
+                    id: id(i),
+                    kind: ClauseKind::Item,
+                    text: t.to_string(),
+                    nodes: 0..0,
+                    line: 1,
+                    topics: Vec::new(),
+                    referenced_by: Vec::new(),
+                })
+                .collect(),
+            body: Default::default(),
+            assets: Vec::new(),
+            path: "d.md".into(),
+            history: None,
+        }
+    }
+
+    /// Three versions: 2.b inserted in the second (B moves to 2.c), then
+    /// D added and C removed in the third.
+    fn three() -> History {
+        let v = [
+            doc("2011-01-01", &[("2.a", A), ("2.b", B), ("2.c", C)]),
+            doc(
+                "2015-01-01",
+                &[("2.a", A), ("2.b", NEW), ("2.c", B), ("2.d", C)],
+            ),
+            doc(
+                "2021-01-01",
+                &[("2.a", A), ("2.b", NEW), ("2.c", B), ("2.d", D)],
+            ),
+        ];
+        let steps = (1..v.len())
+            .map(|i| {
+                let o: Vec<Version<'_>> = v[i - 1].clauses.iter().map(Version::of).collect();
+                let n: Vec<Version<'_>> = v[i].clauses.iter().map(Version::of).collect();
+                match_versions(&o, &n, &[])
+            })
+            .collect();
+        History {
+            versions: v.into(),
+            current: 2,
+            steps,
+        }
+    }
+
+    #[test]
+    fn clauses_are_traced_through_every_version() {
+        let h = three();
+        assert_eq!(h.trace(0, &id("2.b"), 2), Some(id("2.c")));
+        assert_eq!(h.trace(2, &id("2.c"), 0), Some(id("2.b")));
+        assert_eq!(h.trace(0, &id("2.c"), 2), None, "C was removed");
+        assert_eq!(h.trace(2, &id("2.b"), 0), None, "NEW came later");
+        assert_eq!(h.index_of(Date::parse("2015-01-01").unwrap()), Some(1));
+    }
+
+    #[test]
+    fn changes_between_distant_versions_are_the_steps_taken_together() {
+        let h = three();
+        assert_eq!(
+            h.between(0, 2),
+            vec![
+                Change::Unchanged { id: id("2.a") },
+                Change::Added {
+                    new: id("2.b"),
+                    split_from: None
+                },
+                Change::Renumbered {
+                    old: id("2.b"),
+                    new: id("2.c"),
+                    moved: false,
+                    reworded: false
+                },
+                Change::Added {
+                    new: id("2.d"),
+                    split_from: None
+                },
+                // After the last new clause: nothing later was matched.
+                Change::Removed { old: id("2.c") },
+            ]
+        );
+    }
+
+    #[test]
+    fn a_lineage_tells_when_a_clause_appeared_changed_and_went() {
+        let h = three();
+        let lineages = h.lineages();
+        // In force first, in their order; then the clause that went.
+        let now: Vec<Option<&ClauseId>> = lineages.iter().map(|l| l.ids[2].as_ref()).collect();
+        assert_eq!(
+            now,
+            vec![
+                Some(&id("2.a")),
+                Some(&id("2.b")),
+                Some(&id("2.c")),
+                Some(&id("2.d")),
+                None
+            ]
+        );
+        assert_eq!(
+            h.events(&lineages[2]),
+            vec![
+                Event::Appeared {
+                    version: 0,
+                    id: id("2.b"),
+                    split_from: None
+                },
+                Event::Changed {
+                    version: 1,
+                    from: id("2.b"),
+                    to: id("2.c"),
+                    reworded: false
+                },
+            ]
+        );
+        assert_eq!(
+            h.events(&lineages[4]),
+            vec![
+                Event::Appeared {
+                    version: 0,
+                    id: id("2.c"),
+                    split_from: None
+                },
+                Event::Changed {
+                    version: 1,
+                    from: id("2.c"),
+                    to: id("2.d"),
+                    reworded: false
+                },
+                Event::Removed {
+                    version: 2,
+                    last: id("2.d")
+                },
+            ]
+        );
+    }
 }

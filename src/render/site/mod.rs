@@ -4,6 +4,7 @@
 //! `file://`.
 
 mod bodies;
+mod changes;
 mod compare;
 use views::Crumb;
 mod pages;
