@@ -108,6 +108,27 @@ impl History {
         Some(id)
     }
 
+    /// Since when clause `id` of the version in force reads as it does:
+    /// the date of the version where it last appeared, was reworded or
+    /// renumbered.
+    pub fn since(&self, id: &ClauseId) -> Option<Date> {
+        let mut id = id.clone();
+        for i in (1..=self.current).rev() {
+            let change = self
+                .steps
+                .get(i - 1)?
+                .iter()
+                .find(|c| c.ids().1 == Some(&id))?;
+            match change {
+                Change::Unchanged { .. } => {}
+                Change::Removed { .. } => return None,
+                _ => return self.versions[i].version_date(),
+            }
+            id = change.ids().0?.clone();
+        }
+        self.versions.first()?.version_date()
+    }
+
     /// What changed from version `a` to a later version `b`: the steps
     /// between them taken together, so a clause renumbered twice is one
     /// renumbering. In `b`'s order, removed clauses where they stood.
@@ -811,6 +832,11 @@ mod tests {
         assert_eq!(h.trace(0, &id("2.c"), 2), None, "C was removed");
         assert_eq!(h.trace(2, &id("2.b"), 0), None, "NEW came later");
         assert_eq!(h.index_of(Date::parse("2015-01-01").unwrap()), Some(1));
+        let date = |s| Date::parse(s);
+        assert_eq!(h.since(&id("2.a")), date("2011-01-01"), "never changed");
+        assert_eq!(h.since(&id("2.b")), date("2015-01-01"), "added");
+        assert_eq!(h.since(&id("2.c")), date("2015-01-01"), "renumbered");
+        assert_eq!(h.since(&id("2.d")), date("2021-01-01"), "added");
     }
 
     #[test]

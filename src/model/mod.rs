@@ -251,6 +251,11 @@ impl Document {
         self.in_force.or(self.adopted).or(self.proposed)
     }
 
+    /// Since when a clause of a document with versions reads as it does.
+    pub fn clause_since(&self, id: &ClauseId) -> Option<Date> {
+        self.history.as_deref()?.since(id)
+    }
+
     /// Since when this version is in force, if it is an adopted one.
     pub fn in_force_since(&self) -> Option<Date> {
         match self.status {

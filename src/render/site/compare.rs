@@ -20,6 +20,8 @@ pub(super) struct TableCell {
     pub(super) council: String,
     pub(super) group: String,
     pub(super) clauses: Vec<ClauseRefView>,
+    /// When its clauses last changed, for documents with versions.
+    pub(super) changed: Option<Date>,
 }
 
 /// A council's row when the table is transposed (many councils).
@@ -87,6 +89,10 @@ impl<'a> SiteRenderer<'a> {
                             ),
                         })
                         .collect(),
+                    changed: cell
+                        .iter()
+                        .filter_map(|h| h.document.clause_since(&h.clause.id))
+                        .max(),
                 })
                 .collect();
             let table_row = TableRow {
@@ -125,6 +131,7 @@ impl<'a> SiteRenderer<'a> {
                                     href: c.href.clone(),
                                 })
                                 .collect(),
+                            changed: cell.changed,
                         }
                     })
                     .collect();

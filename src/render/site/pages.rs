@@ -140,6 +140,10 @@ impl<'a> SiteRenderer<'a> {
                         &path,
                         None,
                     ),
+                    since: hit
+                        .document
+                        .clause_since(&hit.clause.id)
+                        .map(|d| self.locales.date(lang, d)),
                 };
                 match documents.last_mut() {
                     Some(d) if d.document.id == hit.document.id.as_str() => d.clauses.push(clause),

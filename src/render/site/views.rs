@@ -85,6 +85,8 @@ pub(super) struct TopicClause {
     pub(super) id: String,
     pub(super) href: String,
     pub(super) html: String,
+    /// Since when it reads as it does, for a document with versions.
+    pub(super) since: Option<String>,
 }
 
 #[derive(Serialize)]
