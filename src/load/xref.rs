@@ -90,7 +90,9 @@ impl<'a> DocInfo<'a> {
         let i = earlier
             .iter()
             .rposition(|(_, d)| d.clauses.iter().any(|c| c.id.as_str() == clause))?;
-        Some((earlier[i].0, earlier.get(i + 1).map(|(d, _)| *d)))
+        // The version after it: another earlier one, else the one in force.
+        let next = earlier.get(i + 1).map(|(d, _)| *d).or(self.date);
+        Some((earlier[i].0, next))
     }
 }
 
