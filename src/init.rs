@@ -1,5 +1,7 @@
 //! `klausul init DIR`: a new handbook that builds at once, with one council,
-//! one example document and a small topic list to grow from.
+//! one example document (in two versions: the one in force and an earlier
+//! one in `sosiale-medier/2021-03-01.md`) and a small topic list to grow
+//! from.
 
 use std::path::Path;
 
@@ -53,7 +55,9 @@ kind: council
         "content/eksempel/sosiale-medier.md",
         r##"---
 title: Retningslinjer for sosiale medier
-status: draft
+status: adopted
+adopted: 2024-05-21
+in_force: 2024-06-01
 example: true
 topics:
   official-accounts: ["1.1"]
@@ -72,6 +76,36 @@ Dette er et eksempel. Bytt ut teksten med kommunens egne retningslinjer.
 ## 2. Ansatte som privatpersoner
 
 - a) Taushetsplikten gjelder også i sosiale medier, se også [[1.1]].
+- b) Ansatte har ytringsfrihet som privatpersoner ([[topic:expression]]).
+"##,
+    ),
+    // An earlier version of the same document, named by the date it took
+    // effect: the 2024 version added 1.1 (so this 1.1 became 1.2, reworded)
+    // and a reference to it in 2.a.
+    (
+        "content/eksempel/sosiale-medier/2021-03-01.md",
+        r##"---
+title: Retningslinjer for sosiale medier
+status: adopted
+adopted: 2021-02-16
+in_force: 2021-03-01
+example: true
+topics:
+  moderation: ["1.1"]
+  confidentiality: ["2.a"]
+  expression: ["2.b"]
+---
+
+Dette er et eksempel på en eldre versjon. Den gjaldt fra 1. mars 2021 til
+den nye versjonen tok over.
+
+## 1. Kommunens kontoer
+
+1. Kommentarer slettes bare når de bryter loven.
+
+## 2. Ansatte som privatpersoner
+
+- a) Taushetsplikten gjelder også i sosiale medier.
 - b) Ansatte har ytringsfrihet som privatpersoner ([[topic:expression]]).
 "##,
     ),

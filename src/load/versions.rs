@@ -83,7 +83,7 @@ pub fn group(
         let Some(named) = file_date(Path::new(&v.doc.path)) else {
             diagnostics.push(
                 Diagnostic::error("a version's file is named by its date")
-                    .in_file(&v.doc.path)
+                    .at(&v.file, 0, 1)
                     .help("rename it to the date the version took effect, e.g. `2019-05-02.md`"),
             );
             continue;

@@ -84,13 +84,13 @@ impl<'a> DocInfo<'a> {
     }
 
     /// The newest version before the one in force that has `clause`, and
-    /// the date of the version after it, which removed it.
+    /// the date of the version after it, which removed it (the one in
+    /// force, when no other came between).
     fn removed(&self, clause: &str) -> Option<(Date, Option<Date>)> {
         let earlier = &self.others[..self.current.min(self.others.len())];
         let i = earlier
             .iter()
             .rposition(|(_, d)| d.clauses.iter().any(|c| c.id.as_str() == clause))?;
-        // The version after it: another earlier one, else the one in force.
         let next = earlier.get(i + 1).map(|(d, _)| *d).or(self.date);
         Some((earlier[i].0, next))
     }

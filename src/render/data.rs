@@ -4,6 +4,7 @@
 //! kept stable.
 
 use super::{Job, Needs, Output, RenderContext};
+use crate::model::history;
 use crate::model::matrix::current_as_of;
 use crate::model::matrix::{Matrix, cell_label};
 use crate::model::routes;
@@ -55,6 +56,10 @@ struct DocOut<'a> {
     lang: &'static str,
     status: Status,
     adopted: Option<Date>,
+    in_force: Option<Date>,
+    proposed: Option<Date>,
+    /// The date that names the version shown (the one in force).
+    version: Option<Date>,
     decided_by: Option<&'a str>,
     case_ref: Option<&'a str>,
     source: Option<&'a str>,
@@ -62,6 +67,136 @@ struct DocOut<'a> {
     /// Path of the document page below each language folder.
     path: String,
     clauses: Vec<ClauseOut<'a>>,
+    /// Every version, oldest first; one for a document without others.
+    versions: Vec<VersionOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct VersionOut<'a> {
+    date: Option<Date>,
+    adopted: Option<Date>,
+    in_force: Option<Date>,
+    proposed: Option<Date>,
+    status: Status,
+    decided_by: Option<&'a str>,
+    case_ref: Option<&'a str>,
+    source: Option<&'a str>,
+    title: &'a str,
+    example: bool,
+    /// Whether this is the version shown as the document.
+    in_force_now: bool,
+    clauses: Vec<VersionClauseOut<'a>>,
+    /// From the previous version; absent on the first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    changes: Option<Vec<ChangeOut<'a>>>,
+}
+
+#[derive(Serialize)]
+struct VersionClauseOut<'a> {
+    id: &'a str,
+    text: &'a str,
+}
+
+/// A [`history::Change`] as data: `{"change": "renumbered", "old": …}`.
+#[derive(Serialize)]
+#[serde(tag = "change", rename_all = "lowercase")]
+enum ChangeOut<'a> {
+    Unchanged {
+        id: &'a str,
+    },
+    Renumbered {
+        old: &'a str,
+        new: &'a str,
+        moved: bool,
+        reworded: bool,
+    },
+    Reworded {
+        id: &'a str,
+    },
+    Added {
+        new: &'a str,
+        split_from: Option<&'a str>,
+    },
+    Removed {
+        old: &'a str,
+    },
+}
+
+impl<'a> ChangeOut<'a> {
+    fn of(c: &'a history::Change) -> ChangeOut<'a> {
+        use history::Change;
+        match c {
+            Change::Unchanged { id } => ChangeOut::Unchanged { id: id.as_str() },
+            Change::Renumbered {
+                old,
+                new,
+                moved,
+                reworded,
+            } => ChangeOut::Renumbered {
+                old: old.as_str(),
+                new: new.as_str(),
+                moved: *moved,
+                reworded: *reworded,
+            },
+            Change::Reworded { id } => ChangeOut::Reworded { id: id.as_str() },
+            Change::Added { new, split_from } => ChangeOut::Added {
+                new: new.as_str(),
+                split_from: split_from.as_ref().map(ClauseId::as_str),
+            },
+            Change::Removed { old } => ChangeOut::Removed { old: old.as_str() },
+        }
+    }
+}
+
+/// One version as data, with the changes that led to it (none for the
+/// first).
+fn version_out<'a>(
+    v: &'a Document,
+    in_force_now: bool,
+    changes: Option<&'a [history::Change]>,
+) -> VersionOut<'a> {
+    VersionOut {
+        date: v.version_date(),
+        adopted: v.adopted,
+        in_force: v.in_force,
+        proposed: v.proposed,
+        status: v.status,
+        decided_by: v.decided_by.as_deref(),
+        case_ref: v.case_ref.as_deref(),
+        source: v.source.as_deref(),
+        title: &v.title,
+        example: v.example,
+        in_force_now,
+        clauses: v
+            .clauses
+            .iter()
+            .map(|c| VersionClauseOut {
+                id: c.id.as_str(),
+                text: &c.text,
+            })
+            .collect(),
+        changes: changes.map(|c| c.iter().map(ChangeOut::of).collect()),
+    }
+}
+
+/// Every version of a document, oldest first: its history, or the
+/// document alone.
+fn versions_out(d: &Document) -> Vec<VersionOut<'_>> {
+    match &d.history {
+        Some(h) => h
+            .versions
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                let changes = i
+                    .checked_sub(1)
+                    .and_then(|p| h.steps.get(p))
+                    .map(Vec::as_slice);
+                version_out(v, i == h.current, changes)
+            })
+            .collect(),
+        None => vec![version_out(d, true, None)],
+    }
 }
 
 #[derive(Serialize)]
@@ -77,7 +212,7 @@ struct ClauseOut<'a> {
 
 pub fn handbook_json(hb: &Handbook) -> String {
     let export = Export {
-        format: 1,
+        format: 2,
         title: &hb.config.title,
         languages: hb.config.languages.iter().map(|l| l.code()).collect(),
         topic_groups: hb
@@ -118,6 +253,9 @@ pub fn handbook_json(hb: &Handbook) -> String {
                         lang: d.lang.code(),
                         status: d.status,
                         adopted: d.adopted,
+                        in_force: d.in_force,
+                        proposed: d.proposed,
+                        version: d.version_date(),
                         decided_by: d.decided_by.as_deref(),
                         case_ref: d.case_ref.as_deref(),
                         source: d.source.as_deref(),
@@ -139,6 +277,7 @@ pub fn handbook_json(hb: &Handbook) -> String {
                                 text: &cl.text,
                             })
                             .collect(),
+                        versions: versions_out(d),
                     })
                     .collect(),
             })
@@ -300,11 +439,19 @@ impl Output for DataOutput<'_> {
             .documents()
             .map(|(_, d)| d.clauses.len() as u64)
             .sum::<u64>();
+        // handbook.json carries every version's clauses besides.
+        let versions = hb
+            .documents()
+            .map(|(_, d)| match &d.history {
+                Some(h) => h.versions.iter().map(|v| v.clauses.len() as u64).sum(),
+                None => d.clauses.len() as u64,
+            })
+            .sum::<u64>();
         vec![
             Job::new(
                 routes::HANDBOOK_JSON,
                 Needs::AllDocuments,
-                size * 4,
+                size * 4 + versions,
                 move || Ok(handbook_json(hb).into_bytes()),
             ),
             Job::new(

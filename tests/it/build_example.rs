@@ -317,7 +317,7 @@ fn handbook_json_has_the_documented_shape() {
     let out = tmp.path().join("site");
     build_example(&out);
     let json: Value = serde_json::from_str(&read(&out.join("data/handbook.json"))).unwrap();
-    assert_eq!(json["format"], 1);
+    assert_eq!(json["format"], 2);
     assert_eq!(
         json["languages"],
         serde_json::json!(["nb", "nn", "da", "en"])
@@ -357,4 +357,40 @@ fn handbook_json_has_the_documented_shape() {
             .to_lowercase()
             .contains("teieplikt")
     );
+    // Every document lists its versions, oldest first; the one shown is
+    // the document itself, with the same clauses and date.
+    for doc in json["councils"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["documents"].as_array().unwrap())
+    {
+        let versions = doc["versions"].as_array().unwrap();
+        assert!(!versions.is_empty(), "{}", doc["id"]);
+        assert!(versions[0].get("changes").is_none());
+        let shown: Vec<&Value> = versions
+            .iter()
+            .filter(|v| v["in_force_now"] == true)
+            .collect();
+        assert_eq!(shown.len(), 1, "{}", doc["id"]);
+        let shown = shown[0];
+        assert_eq!(shown["date"], doc["version"]);
+        for key in [
+            "title", "status", "adopted", "in_force", "proposed", "example",
+        ] {
+            assert_eq!(shown[key], doc[key], "{} {key}", doc["id"]);
+        }
+        let ids = |list: &Value, key: &str| -> Vec<String> {
+            list.as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c[key].as_str().unwrap().to_string())
+                .collect()
+        };
+        assert_eq!(ids(&shown["clauses"], "id"), ids(&doc["clauses"], "number"));
+        for v in &versions[1..] {
+            assert!(!v["changes"].as_array().unwrap().is_empty());
+        }
+    }
+    assert_eq!(doc["version"], "2020-01-01");
 }

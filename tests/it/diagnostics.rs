@@ -51,6 +51,25 @@ fn init_makes_a_handbook_that_builds() {
         "{}",
         run.stdout
     );
+    // The document comes in two versions: the one in force and the
+    // earlier one it replaced, which had no 1.1.
+    let data: serde_json::Value =
+        serde_json::from_str(&read(&root.join("public/data/handbook.json"))).unwrap();
+    let doc = &data["councils"][0]["documents"][0];
+    assert_eq!(doc["version"], "2024-06-01");
+    let versions = doc["versions"].as_array().unwrap();
+    assert_eq!(versions.len(), 2);
+    assert_eq!(versions[0]["date"], "2021-03-01");
+    assert_eq!(versions[0]["example"], true);
+    assert_eq!(versions[1]["in_force_now"], true);
+    let changes = versions[1]["changes"].as_array().unwrap();
+    for change in [
+        serde_json::json!({"change": "added", "new": "1.1", "split_from": null}),
+        serde_json::json!({"change": "renumbered", "old": "1.1", "new": "1.2", "moved": false, "reworded": true}),
+    ] {
+        assert!(changes.contains(&change), "{changes:?}");
+    }
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
     // init refuses a folder that is in use.
     let again = klausul(&["init", root.to_str().unwrap()], tmp.path());
     assert_eq!(again.code, 2);
@@ -87,7 +106,7 @@ fn unknown_topic_is_reported_with_a_suggestion() {
     let err = failing(&root);
     assert!(err.contains("unknown topic `moderaton`"), "{err}");
     assert!(
-        err.contains("content/eksempel/sosiale-medier.md:7:3"),
+        err.contains("content/eksempel/sosiale-medier.md:9:3"),
         "{err}"
     );
     assert!(err.contains("did you mean `moderation`?"), "{err}");
@@ -106,7 +125,7 @@ fn clause_number_that_does_not_exist() {
     let err = failing(&root);
     assert!(err.contains("this document has no clause 2.x"), "{err}");
     assert!(
-        err.contains("content/eksempel/sosiale-medier.md:8:21"),
+        err.contains("content/eksempel/sosiale-medier.md:10:21"),
         "{err}"
     );
     assert!(
@@ -127,7 +146,7 @@ fn dangling_cross_reference_is_an_error_at_its_line() {
     );
     // Columns count characters, as an editor does: `også` twice before it.
     assert!(
-        err.contains("content/eksempel/sosiale-medier.md:21:61"),
+        err.contains("content/eksempel/sosiale-medier.md:23:61"),
         "{err}"
     );
     assert!(err.contains("did you mean 1.1?"), "{err}");
@@ -137,7 +156,7 @@ fn dangling_cross_reference_is_an_error_at_its_line() {
 fn missing_required_field() {
     let tmp = init_handbook();
     let root = tmp.path().join("hb");
-    replace(&root, DOC, "status: draft\n", "");
+    replace(&root, DOC, "status: adopted\n", "");
     let err = failing(&root);
     assert!(err.contains("missing field `status`"), "{err}");
     assert!(
@@ -211,7 +230,7 @@ fn empty_content_folder() {
 fn every_error_is_reported_in_one_run() {
     let tmp = init_handbook();
     let root = tmp.path().join("hb");
-    replace(&root, DOC, "status: draft", "status: finished");
+    replace(&root, DOC, "status: adopted", "status: finished");
     replace(
         &root,
         "content/eksempel/council.yaml",

@@ -197,8 +197,8 @@ fn a_date_needs_a_real_four_digit_year() {
         replace(
             &root,
             DOC,
-            "status: draft\n",
-            &format!("adopted: \"{bad}\"\nstatus: draft\n"),
+            "adopted: 2024-05-21\n",
+            &format!("adopted: \"{bad}\"\n"),
         );
         let run = klausul(&["check", "--root", root.to_str().unwrap()], &root);
         assert_eq!(run.code, 1, "{bad} passed:\n{}", run.stderr);
@@ -208,7 +208,7 @@ fn a_date_needs_a_real_four_digit_year() {
             run.stderr
         );
         assert!(
-            run.stderr.contains("sosiale-medier.md:3:"),
+            run.stderr.contains("sosiale-medier.md:4:"),
             "{}",
             run.stderr
         );

@@ -188,7 +188,7 @@ fn links_out_of_the_handbook_are_refused_at_their_line() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
         run.stderr
-            .contains("content/eksempel/sosiale-medier.md:14:")
+            .contains("content/eksempel/sosiale-medier.md:16:")
             && run.stderr.contains("leads out of its folder"),
         "{}",
         run.stderr
@@ -281,7 +281,7 @@ fn active_attachments_and_scripted_svg_are_refused() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     let e = &run.stderr;
     assert!(
-        e.contains("content/eksempel/sosiale-medier.md:14:")
+        e.contains("content/eksempel/sosiale-medier.md:16:")
             && e.contains("`kart.svg` has a <script> element"),
         "{e}"
     );

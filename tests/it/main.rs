@@ -17,3 +17,4 @@ mod search_build;
 mod search_js;
 mod serve;
 mod theme;
+mod versions;
