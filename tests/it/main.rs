@@ -17,4 +17,5 @@ mod search_build;
 mod search_js;
 mod serve;
 mod theme;
+mod version_pages;
 mod versions;
