@@ -2,7 +2,7 @@
 //! one guideline document each, in Bokmål, Nynorsk and Danish. A cargo
 //! example, not part of Klausul itself:
 //!
-//!     cargo run --release --example gen-corpus -- DIR --councils N [--seed S]
+//!     cargo run --release --example gen-corpus -- DIR --councils N [--seed S] [--versions 2]
 //!
 //! The text is assembled from the small phrase tables below, so a document
 //! reads like a guideline even though it is not any council's wording; every
@@ -18,6 +18,16 @@
 //! is mapped to one or two topics; some items cross-reference a clause of the
 //! same document, a clause of another council, or a topic page; some
 //! documents have a fenced code block.
+//!
+//! With `--versions 2` every document also gets an earlier version in
+//! `<doc>/<date>.md` (issue 11), adopted some years before: the same text
+//! with one chapter-1 clause fewer (the later version inserted it, so the
+//! numbers after it shift), one chapter-3 clause worded otherwise and one
+//! more chapter-2 clause (which the later version removed), its own
+//! references following its own numbers. A document that is proposed or a
+//! draft gets a `proposed:` date, which a document with versions needs; the
+//! earlier, adopted version is then the one in force. The documents in
+//! force are otherwise the same as without the option, byte for byte.
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
@@ -35,16 +45,20 @@ struct Args {
     councils: usize,
     #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// Versions per document: 1, or 2 for an earlier one besides.
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=2))]
+    versions: u8,
 }
 
 fn main() -> std::process::ExitCode {
     let args = <Args as clap::Parser>::parse();
-    match generate(&args.dir, args.councils, args.seed) {
+    match generate_with(&args.dir, args.councils, args.seed, args.versions == 2) {
         Ok(s) => {
             println!(
-                "Generated {} councils, {} documents, {} clauses ({} files, {} bytes) in {}",
+                "Generated {} councils, {} documents, {} earlier versions, {} clauses ({} files, {} bytes) in {}",
                 s.councils,
                 s.documents,
+                s.earlier_versions,
                 s.clauses,
                 s.files,
                 s.bytes,
@@ -64,6 +78,8 @@ fn main() -> std::process::ExitCode {
 pub struct Summary {
     pub councils: usize,
     pub documents: usize,
+    /// Version files besides the documents (`--versions 2`).
+    pub earlier_versions: usize,
     /// Numbered clauses, as a build counts them: chapter headings and items.
     pub clauses: usize,
     pub files: usize,
@@ -75,6 +91,11 @@ pub struct Summary {
 /// Refuses a folder that already has a `content` folder, so that stale
 /// councils from an earlier run cannot end up in the corpus.
 pub fn generate(dir: &Path, councils: usize, seed: u64) -> io::Result<Summary> {
+    generate_with(dir, councils, seed, false)
+}
+
+/// As [`generate`]; with `earlier`, every document gets an earlier version.
+pub fn generate_with(dir: &Path, councils: usize, seed: u64, earlier: bool) -> io::Result<Summary> {
     if councils == 0 {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
@@ -97,6 +118,7 @@ pub fn generate(dir: &Path, councils: usize, seed: u64) -> io::Result<Summary> {
     let mut summary = Summary {
         councils,
         documents: 0,
+        earlier_versions: 0,
         clauses: 0,
         files: 0,
         bytes: 0,
@@ -114,17 +136,31 @@ pub fn generate(dir: &Path, councils: usize, seed: u64) -> io::Result<Summary> {
         std::fs::create_dir(&folder)?;
         write(&folder.join("council.yaml"), &council_yaml(council))?;
         let mut rng = Rng::for_council(seed, index);
-        let (text, clauses) = document(council, &plans, &topics, &mut rng);
-        write(&folder.join(DOC_FILE[council.lang]), &text)?;
+        // The earlier versions draw from a stream of their own, so the
+        // documents in force stay as they are without the option.
+        let mut older = earlier.then(|| Rng::for_council(seed ^ EARLIER_STREAM, index));
+        let doc = document(council, &plans, &topics, &mut rng, older.as_mut());
+        let file = folder.join(DOC_FILE[council.lang]);
+        write(&file, &doc.text)?;
         summary.documents += 1;
-        summary.clauses += clauses;
+        summary.clauses += doc.clauses;
+        if let Some(e) = doc.earlier {
+            let versions = file.with_extension("");
+            std::fs::create_dir(&versions)?;
+            write(&versions.join(format!("{}.md", e.date)), &e.text)?;
+            summary.earlier_versions += 1;
+        }
     }
     Ok(summary)
 }
 
 // ------------------------------------------------------------------ random
 
+/// Mixed into the seed of the earlier versions' random numbers.
+const EARLIER_STREAM: u64 = 0x5EED_0F01_D7E4_7ED1;
+
 /// SplitMix64: small, fast and good enough for test data.
+#[derive(Clone)]
 struct Rng(u64);
 
 impl Rng {
@@ -1064,13 +1100,29 @@ fn sentence(used: &mut Vec<(&'static str, usize)>, rng: &mut Rng, topic: &'stati
     v
 }
 
-/// Writes one document. Returns its text and how many clauses it numbers.
+/// A document as written: its text, how many clauses it numbers, and its
+/// earlier version if one was asked for.
+struct Written {
+    text: String,
+    clauses: usize,
+    earlier: Option<Earlier>,
+}
+
+/// An earlier version: the date that names its file, and its text.
+struct Earlier {
+    date: String,
+    text: String,
+}
+
+/// Writes one document, and with `older` (the earlier versions' random
+/// numbers) an earlier version of it.
 fn document(
     c: &CouncilPlan,
     all: &[CouncilPlan],
     topics: &[&'static str],
     rng: &mut Rng,
-) -> (String, usize) {
+    older: Option<&mut Rng>,
+) -> Written {
     let l = c.lang;
     let role = ROLES[l][rng.below(4)];
     let fill = |s: &str| s.replace("{org}", &c.name).replace("{role}", role);
@@ -1159,8 +1211,43 @@ fn document(
     }
 
     let mut out = String::with_capacity(8 * 1024);
-    front_matter(&mut out, c, &items, rng);
+    let head = front_matter(&mut out, c, &items, rng, older.is_some());
+    // The earlier version's body draws the same headings, leads and code
+    // blocks: the same random numbers from here on.
+    let body_rng = rng.clone();
+    let shape = Shape {
+        role,
+        split_after,
+        topics,
+    };
+    write_body(&mut out, c, &items, &shape, rng);
+    let earlier = older.map(|older| {
+        let old_items = earlier_items(c, &items, &fill, older);
+        let mut text = String::with_capacity(8 * 1024);
+        let date = earlier_front_matter(&mut text, c, &head, &old_items, older);
+        write_body(&mut text, c, &old_items, &shape, &mut body_rng.clone());
+        Earlier { date, text }
+    });
+    Written {
+        text: out,
+        clauses: items.len() + 3,
+        earlier,
+    }
+}
 
+/// What a document's body takes besides its items: drawn once, shared by
+/// its versions.
+struct Shape<'a> {
+    role: &'static str,
+    split_after: Option<usize>,
+    topics: &'a [&'static str],
+}
+
+/// Writes a document's body: the introduction and the three chapters.
+fn write_body(out: &mut String, c: &CouncilPlan, items: &[Item], shape: &Shape<'_>, rng: &mut Rng) {
+    let l = c.lang;
+    let (role, split_after, topics) = (shape.role, shape.split_after, shape.topics);
+    let fill = |s: &str| s.replace("{org}", &c.name).replace("{role}", role);
     out.push_str(&fill(INTRO[l]));
     out.push_str("\n\n");
     out.push_str(EXAMPLE_NOTE[l]);
@@ -1202,7 +1289,7 @@ fn document(
         }
         out.push('\n');
         if chapter == 0 && code {
-            code_block(&mut out, c, role, rng);
+            code_block(out, c, role, rng);
         }
         if chapter == 1 && reply {
             let _ = write!(
@@ -1216,10 +1303,24 @@ fn document(
     while out.ends_with("\n\n") {
         out.pop();
     }
-    (out, items.len() + 3)
 }
 
-fn front_matter(out: &mut String, c: &CouncilPlan, items: &[Item], rng: &mut Rng) {
+/// What the front matter of a document said, for its earlier version.
+struct Head {
+    title: String,
+    /// The year of its date.
+    year: usize,
+}
+
+/// Writes a document's front matter. With `dated`, a document that is not
+/// adopted gets a `proposed:` date (a document with versions needs a date).
+fn front_matter(
+    out: &mut String,
+    c: &CouncilPlan,
+    items: &[Item],
+    rng: &mut Rng,
+    dated: bool,
+) -> Head {
     let l = c.lang;
     let title = rng.pick(&TITLES)[l].replace("{org}", &c.name);
     out.push_str("---\n");
@@ -1237,6 +1338,8 @@ fn front_matter(out: &mut String, c: &CouncilPlan, items: &[Item], rng: &mut Rng
             rng.range(1, 12),
             rng.range(1, 28)
         );
+    } else if dated {
+        let _ = writeln!(out, "proposed: {year}-03-15");
     }
     let _ = writeln!(out, "status: {status}");
     if status != "draft" {
@@ -1249,8 +1352,16 @@ fn front_matter(out: &mut String, c: &CouncilPlan, items: &[Item], rng: &mut Rng
         let _ = writeln!(out, "case_ref: {}", quoted(&case));
     }
     let _ = writeln!(out, "source: {}", quoted(&website(c)));
-    out.push_str("example: true\ntopics:\n");
-    // Topics in order of first use, each with its clauses in document order.
+    out.push_str("example: true\n");
+    topic_map(out, items);
+    out.push_str("---\n\n");
+    Head { title, year }
+}
+
+/// The front matter's `topics:`: topics in order of first use, each with
+/// its clauses in document order.
+fn topic_map(out: &mut String, items: &[Item]) {
+    out.push_str("topics:\n");
     let mut map: Vec<(&str, Vec<&str>)> = Vec::new();
     for item in items {
         for t in &item.topics {
@@ -1264,7 +1375,133 @@ fn front_matter(out: &mut String, c: &CouncilPlan, items: &[Item], rng: &mut Rng
         let list: Vec<String> = ids.iter().map(|id| format!("\"{id}\"")).collect();
         let _ = writeln!(out, "  {topic}: [{}]", list.join(", "));
     }
+}
+
+/// The front matter of an earlier version: adopted two to six years
+/// before the document's date. Returns the date, which names its file.
+fn earlier_front_matter(
+    out: &mut String,
+    c: &CouncilPlan,
+    head: &Head,
+    items: &[Item],
+    rng: &mut Rng,
+) -> String {
+    let date = format!(
+        "{}-{:02}-{:02}",
+        head.year - rng.range(2, 6),
+        rng.range(1, 12),
+        rng.range(1, 28)
+    );
+    out.push_str("---\n");
+    let _ = writeln!(out, "title: {}", quoted(&head.title));
+    let _ = writeln!(out, "adopted: {date}\nstatus: adopted");
+    let _ = writeln!(
+        out,
+        "decided_by: {}",
+        quoted(DECIDED_BY[c.lang][rng.below(4)])
+    );
+    let _ = writeln!(out, "source: {}", quoted(&website(c)));
+    out.push_str("example: true\n");
+    topic_map(out, items);
     out.push_str("---\n\n");
+    date
+}
+
+/// The clauses of an earlier version of a document with `items`: one
+/// chapter-1 clause fewer (the later version inserted it), one chapter-3
+/// clause with a sentence more (the later one dropped it), one chapter-2
+/// clause more at the end (the later one removed it). References to the
+/// document's own clauses follow the earlier numbering.
+fn earlier_items(
+    c: &CouncilPlan,
+    items: &[Item],
+    fill: &dyn Fn(&str) -> String,
+    rng: &mut Rng,
+) -> Vec<Item> {
+    let l = c.lang;
+    let ch1 = items.iter().filter(|i| i.id.starts_with("1.")).count();
+    // The clause the later version inserted: never the first or last.
+    let inserted = rng.range(2, ch1 - 1);
+    let renumber = |id: &str| -> String {
+        match id.strip_prefix("1.").and_then(|n| n.parse::<usize>().ok()) {
+            Some(n) if n > inserted => format!("1.{}", n - 1),
+            // The inserted clause did not exist: a reference to it pointed
+            // at the clause before.
+            Some(n) if n == inserted => format!("1.{}", n - 1),
+            _ => id.to_string(),
+        }
+    };
+    let ch3: Vec<usize> = (0..items.len())
+        .filter(|&i| items[i].id.starts_with("3."))
+        .collect();
+    let reworded = ch3[rng.below(ch3.len())];
+    let mut out: Vec<Item> = Vec::with_capacity(items.len() + 1);
+    for (i, item) in items.iter().enumerate() {
+        if item.id == format!("1.{inserted}") {
+            continue;
+        }
+        let mut text = remap_refs(&item.text, &renumber);
+        if i == reworded {
+            let tail = TAILS
+                .iter()
+                .map(|t| fill(t[l]))
+                .find(|t| !text.contains(t.as_str()))
+                .unwrap_or_default();
+            text.push(' ');
+            text.push_str(&tail);
+        }
+        out.push(Item {
+            id: renumber(&item.id),
+            nested: item.nested,
+            topics: item.topics.clone(),
+            text,
+        });
+        // After chapter 2's last clause, the one the later version removed.
+        let next_is_ch2 = items.get(i + 1).is_some_and(|n| n.id.starts_with("2."));
+        if item.id.starts_with("2.") && !next_is_ch2 {
+            let letters = items
+                .iter()
+                .filter(|i| i.id.starts_with("2.") && !i.nested)
+                .count();
+            let topic = rng.pick(CHAPTER_TOPICS[1]);
+            let tail = rng.pick(&TAILS);
+            out.push(Item {
+                id: format!("2.{}", (b'a' + letters as u8) as char),
+                nested: false,
+                topics: vec![topic],
+                text: format!(
+                    "{} {}",
+                    fill(sentences(topic)[rng.below(2)][l]),
+                    fill(tail[l])
+                ),
+            });
+        }
+    }
+    out
+}
+
+/// `text` with each reference to a clause of the same document, `[[1.4]]`,
+/// put through `f`; references elsewhere stay.
+fn remap_refs(text: &str, f: &dyn Fn(&str) -> String) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("[[") {
+        let Some(len) = rest[start..].find("]]") else {
+            break;
+        };
+        let target = &rest[start + 2..start + len];
+        out.push_str(&rest[..start]);
+        out.push_str("[[");
+        if target.contains(':') {
+            out.push_str(target);
+        } else {
+            out.push_str(&f(target));
+        }
+        out.push_str("]]");
+        rest = &rest[start + len + 2..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn code_block(out: &mut String, c: &CouncilPlan, role: &str, rng: &mut Rng) {
@@ -1366,6 +1603,74 @@ mod tests {
                 p.ends_with("council.yaml") && String::from_utf8(b).unwrap().contains(lang)
             });
             assert!(found, "no council with {lang}");
+        }
+    }
+
+    #[test]
+    fn earlier_versions_build_and_match_as_planned() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("handbook");
+        let summary = generate_with(&root, 12, 7, true).unwrap();
+        assert_eq!(summary.earlier_versions, 12);
+        assert_eq!(summary.files, 2 + 12 * 3);
+        // The documents in force are those of a corpus without versions,
+        // but for the `proposed:` date of those not adopted.
+        let plain = tmp.path().join("plain");
+        generate(&plain, 12, 7).unwrap();
+        for (path, bytes) in files(&plain.join("content")) {
+            let versioned = std::fs::read(root.join("content").join(&path)).unwrap();
+            let without_proposed: Vec<&str> = std::str::from_utf8(&versioned)
+                .unwrap()
+                .lines()
+                .filter(|l| !l.starts_with("proposed: "))
+                .collect();
+            let plain_lines: Vec<&str> = std::str::from_utf8(&bytes).unwrap().lines().collect();
+            assert_eq!(without_proposed, plain_lines, "{}", path.display());
+        }
+        let loaded = match klausul::load::load(&root) {
+            Ok(l) => l,
+            Err(f) => panic!(
+                "the corpus does not load:\n{}",
+                klausul::diag::render_all(&f.diagnostics, false)
+            ),
+        };
+        assert!(loaded.warnings.is_empty());
+        use klausul::model::history::Change;
+        for (c, d) in loaded.handbook.documents() {
+            let h = d.history.as_ref().expect("two versions");
+            assert_eq!(h.versions.len(), 2, "{}", c.id);
+            // The earlier one is adopted; it is in force when the later
+            // one is not.
+            let later_adopted = h.versions[1].status == klausul::model::Status::Adopted;
+            assert_eq!(h.current, usize::from(later_adopted), "{}", c.id);
+            // One clause inserted, one reworded, one removed; the numbers
+            // after the inserted one shift, and are matched as such.
+            let step = &h.steps[0];
+            let count = |f: fn(&Change) -> bool| step.iter().filter(|c| f(c)).count();
+            assert_eq!(
+                count(|c| matches!(c, Change::Added { .. })),
+                1,
+                "{}: {step:?}",
+                c.id
+            );
+            assert_eq!(
+                count(|c| matches!(c, Change::Removed { .. })),
+                1,
+                "{}: {step:?}",
+                c.id
+            );
+            // (A clause that cites one whose number shifted reads
+            // otherwise too.)
+            assert!(
+                count(|c| matches!(c, Change::Reworded { .. })) >= 1,
+                "{}: {step:?}",
+                c.id
+            );
+            assert!(
+                count(|c| matches!(c, Change::Renumbered { .. })) >= 1,
+                "{}",
+                c.id
+            );
         }
     }
 
