@@ -23,9 +23,11 @@
 # the difference measured here. The runs of the two handbooks alternate, so
 # any such drift touches both alike.
 #
-# Until the pages of versions exist, this measures loading, matching and
-# handbook.json (which carries every version); the pages are the same in
-# both. Everything it writes stays under bench/out/versions/ (git-ignored).
+# The two-version build also makes, per document and UI language, the page
+# of the earlier version and the changes page between the two (a document
+# with two versions has no separate history page), and a handbook.json that
+# carries every version. Everything it writes stays under
+# bench/out/versions/ (git-ignored).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 REPO=$PWD

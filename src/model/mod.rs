@@ -141,7 +141,7 @@ impl Status {
 }
 
 /// A calendar date, written `YYYY-MM-DD` in front matter.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Date(pub time::Date);
 
 impl Date {

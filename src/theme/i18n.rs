@@ -18,6 +18,11 @@ use unic_langid::LanguageIdentifier;
 
 pub struct Locales {
     bundles: Vec<(Lang, LanguageIdentifier, FluentBundle<FluentResource>)>,
+    /// Strings without arguments and dates, formatted once: every page
+    /// asks for the same few again and again. Bounded by the number of
+    /// messages and of distinct dates in the content.
+    plain: std::sync::RwLock<HashMap<(Lang, String), String>>,
+    dates: std::sync::RwLock<HashMap<(Lang, Date), String>>,
 }
 
 impl Locales {
@@ -44,7 +49,11 @@ impl Locales {
             }
             bundles.push((lang, id, bundle));
         }
-        Locales { bundles }
+        Locales {
+            bundles,
+            plain: Default::default(),
+            dates: Default::default(),
+        }
     }
 
     fn bundle(&self, lang: Lang) -> Option<&FluentBundle<FluentResource>> {
@@ -65,7 +74,16 @@ impl Locales {
 
     /// The string `key` in `lang`, falling back to English and then the key.
     pub fn text(&self, lang: Lang, key: &str) -> String {
-        self.text_with(lang, key, &[])
+        if let Ok(known) = self.plain.read()
+            && let Some(s) = known.get(&(lang, key.to_string()))
+        {
+            return s.clone();
+        }
+        let s = self.text_with(lang, key, &[]);
+        if let Ok(mut known) = self.plain.write() {
+            known.insert((lang, key.to_string()), s.clone());
+        }
+        s
     }
 
     /// The string `key` with Fluent arguments (numbers select plurals).
@@ -82,6 +100,19 @@ impl Locales {
 
     /// A date in the language's own style: "1. januar 2020", "1 January 2020".
     pub fn date(&self, lang: Lang, date: Date) -> String {
+        if let Ok(known) = self.dates.read()
+            && let Some(s) = known.get(&(lang, date))
+        {
+            return s.clone();
+        }
+        let s = self.format_date(lang, date);
+        if let Ok(mut known) = self.dates.write() {
+            known.insert((lang, date), s.clone());
+        }
+        s
+    }
+
+    fn format_date(&self, lang: Lang, date: Date) -> String {
         let month = self.text(lang, &format!("month-{}", u8::from(date.0.month())));
         self.text_with(
             lang,

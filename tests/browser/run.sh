@@ -55,6 +55,18 @@ fi
 # Every suite runs; the run fails if any of them does.
 status=0
 node "$here/run.mjs" "$out" || status=1
+# The example's documents have at most two versions; a third (a test
+# fixture) gives Verdal's document a history page, checked with the other
+# pages of versions.
+three="$site/three"
+mkdir -p "$three"
+cp -r "$repo/klausul.yaml" "$repo/content" "$three/"
+[ -d "$repo/locales" ] && cp -r "$repo/locales" "$three/"
+[ -d "$repo/themes" ] && cp -r "$repo/themes" "$three/"
+cp "$here/fixtures/verdal-ansattes-bruk-2016-03-01.md" "$three/content/verdal/ansattes-bruk/2016-03-01.md"
+"$bin" build --root "$three" --out "$three/public"
+echo; echo "== pages of a document with three versions"
+KLAUSUL_PAGE_TYPES=version,changes,history node "$here/run.mjs" "$three/public" || status=1
 echo; echo "== comparing views (topic filters, word differences, documents, table)"
 node "$here/views.mjs" "$out" || status=1
 echo; echo "== search"

@@ -35,10 +35,16 @@ fn the_document_page_shows_the_version_in_force_and_lists_the_others() {
     assert!(page.contains("href=\"../verdal/ansattes-bruk/changes.html\""));
     // Its text is the 2011 wording: 2.e is about the council's logo.
     assert!(element(&page, "k-2.e", "li").contains("logo"));
-    // Every clause links to its history.
+    // Every clause links to its history: with two versions, its entry on
+    // the changes page (2011's 2.b is 2021's 2.c; 2.e went).
     assert!(element(&page, "k-2.b", "li").contains(
-        "href=\"../verdal/ansattes-bruk/history.html#k-2.b\">History<span class=\"visually-hidden\"> of clause 2.b</span>"
+        "href=\"../verdal/ansattes-bruk/changes.html#c-2.c\">History<span class=\"visually-hidden\"> of clause 2.b</span>"
     ));
+    assert!(element(&page, "k-2.e", "li").contains("changes.html#r-2.e\""));
+    assert!(!out.join("en/verdal/ansattes-bruk/history.html").exists());
+    // Unchanged clauses have their place on the changes page too.
+    let changes = read(&out.join("en/verdal/ansattes-bruk/changes.html"));
+    assert!(changes.contains("id=\"c-2.c\"") && changes.contains("id=\"r-2.e\""));
     // Pages of a document without versions have no versions list.
     let volda = read(&out.join("en/volda/sosiale-medium.html"));
     assert!(!volda.contains("class=\"versions\""));
@@ -90,17 +96,49 @@ fn the_changes_page_marks_words_and_says_what_happened() {
 }
 
 #[test]
-fn each_clause_has_a_history_and_references_can_name_a_version() {
+fn with_three_versions_each_clause_has_a_history_page_section() {
+    // The browser checks' fixture: a 2016 version between Verdal's two.
+    let tmp = copy_example();
+    std::fs::copy(
+        example_root().join("tests/browser/fixtures/verdal-ansattes-bruk-2016-03-01.md"),
+        tmp.path()
+            .join("content/verdal/ansattes-bruk/2016-03-01.md"),
+    )
+    .unwrap();
+    let out = tmp.path().join("site");
+    let run = build_into(tmp.path(), &out, tmp.path());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let history = read(&out.join("en/verdal/ansattes-bruk/history.html"));
+    // In force now: the 2016 version. Its 2.c was 2011's 2.b and became
+    // 2021's 2.c again after 2.b (photos) was reworded.
+    let c = element(&history, "k-2.c", "section");
+    assert!(c.contains("in the first version, as 2.b"), "{c}");
+    assert!(c.contains("renumbered from 2.b to 2.c"), "{c}");
+    // 2011's 2.e (the logo) went in 2016.
+    let gone = element(&history, "gone-2011-12-06-2.e", "section");
+    assert!(gone.contains("removed (it was 2.e)"), "{gone}");
+    // A clause only the 2021 proposal has is not in force yet.
+    let later = element(&history, "gone-2021-04-19-3.3", "section");
+    assert!(later.contains("not yet in force"), "{later}");
+    let page = read(&out.join("en/verdal/ansattes-bruk.html"));
+    assert!(page.contains("href=\"../verdal/ansattes-bruk/history.html#k-2.c\""));
+    // Every two versions can be compared.
+    for pair in [
+        "changes.html",
+        "changes-2011-12-06-2016-03-01.html",
+        "changes-2011-12-06-2021-04-19.html",
+    ] {
+        let p = read(&out.join("en/verdal/ansattes-bruk").join(pair));
+        assert!(p.contains("Compare other versions"), "{pair}");
+    }
+}
+
+#[test]
+fn references_can_name_a_version() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("site");
     let run = build_example(&out);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let history = read(&out.join("en/verdal/ansattes-bruk/history.html"));
-    let b = element(&history, "k-2.b", "section");
-    assert!(b.contains("in the first version, as 2.b"), "{b}");
-    assert!(b.contains("renumbered from 2.b to 2.c"), "{b}");
-    let gone = element(&history, "k-2.e", "section");
-    assert!(gone.contains("removed (it was 2.e)"), "{gone}");
     // Verdal's official-accounts proposal cites the 2021 proposal by date.
     let kontoer = read(&out.join("en/verdal/offisielle-kontoer.html"));
     assert!(

@@ -17,34 +17,42 @@ struct Rendered<'a> {
     clauses: OnceLock<Vec<Fragment>>,
 }
 
-/// The rendered bodies of a handbook's documents, by council and document.
+/// The rendered bodies of a handbook's documents and of their versions,
+/// by where the document is in memory: a version shares its document's
+/// council and id.
 #[derive(Default)]
 pub(super) struct Bodies<'a> {
-    docs: HashMap<&'a str, HashMap<&'a str, Rendered<'a>>>,
+    docs: HashMap<usize, Rendered<'a>>,
+}
+
+/// A document's address, its key among the bodies (only compared).
+fn key(d: &Document) -> usize {
+    d as *const Document as usize
 }
 
 impl<'a> Bodies<'a> {
+    /// Bodies for `docs` and every version of them.
     pub(super) fn new(docs: impl Iterator<Item = &'a Document>) -> Bodies<'a> {
-        let mut by_council: HashMap<&'a str, HashMap<&'a str, Rendered<'a>>> = HashMap::new();
+        let mut all: HashMap<usize, Rendered<'a>> = HashMap::new();
         for d in docs {
-            by_council.entry(d.council.as_str()).or_default().insert(
-                d.id.as_str(),
-                Rendered {
-                    doc: d,
-                    page: OnceLock::new(),
-                    print: OnceLock::new(),
-                    clauses: OnceLock::new(),
-                },
-            );
+            let versions = d.history.iter().flat_map(|h| h.versions.iter());
+            for v in std::iter::once(d).chain(versions) {
+                all.insert(
+                    key(v),
+                    Rendered {
+                        doc: v,
+                        page: OnceLock::new(),
+                        print: OnceLock::new(),
+                        clauses: OnceLock::new(),
+                    },
+                );
+            }
         }
-        Bodies { docs: by_council }
+        Bodies { docs: all }
     }
 
     fn of(&self, d: &Document) -> Option<&Rendered<'a>> {
-        self.docs
-            .get(d.council.as_str())?
-            .get(d.id.as_str())
-            .filter(|r| std::ptr::eq(r.doc, d))
+        self.docs.get(&key(d)).filter(|r| std::ptr::eq(r.doc, d))
     }
 
     /// The body as its own page shows it.

@@ -67,6 +67,7 @@ impl<'a> SiteRenderer<'a> {
             let href = version_href(&root, d, h, v);
             format!("{href}#{}", id.anchor())
         };
+        let (del, ins) = (self.del_label(lang), self.ins_label(lang));
         let mut rows = Vec::new();
         let mut unchanged = Vec::new();
         let mut counts = [0usize; 4];
@@ -98,18 +99,10 @@ impl<'a> SiteRenderer<'a> {
                 Change::Reworded { .. } => ("reworded", 3),
             };
             counts[slot] += 1;
-            let html = match (&o, &n) {
-                (Some(_), Some(_)) => {
-                    word_diff(
-                        old_text,
-                        new_text,
-                        &self.del_label(lang),
-                        &self.ins_label(lang),
-                    )
-                    .0
-                }
-                (None, _) => escape_html(new_text),
-                (_, None) => escape_html(old_text),
+            let (html, words) = match (&o, &n) {
+                (Some(_), Some(_)) => word_diff(old_text, new_text, &del, &ins),
+                (None, _) => (escape_html(new_text), (0, 0)),
+                (_, None) => (escape_html(old_text), (0, 0)),
             };
             rows.push(ChangeRow {
                 // A removed clause may share its number with a new one.
@@ -119,7 +112,7 @@ impl<'a> SiteRenderer<'a> {
                     (None, None) => String::new(),
                 },
                 kind,
-                summary: self.change_summary(lang, &change, old_text, new_text),
+                summary: self.change_summary(lang, &change, words),
                 old_href: o.as_ref().map(|id| link(a, id)),
                 new_href: n.as_ref().map(|id| link(b, id)),
                 old: o.map(|id| id.to_string()),
@@ -149,7 +142,8 @@ impl<'a> SiteRenderer<'a> {
         ctx.insert("doc_lang", new.lang.code());
         ctx.insert(
             "history_href",
-            &format!("{root}{}", routes::history(c.id.as_str(), d.id.as_str())),
+            &super::versions::has_history_page(h)
+                .then(|| format!("{root}{}", routes::history(c.id.as_str(), d.id.as_str()))),
         );
         self.page(lang, &path, "changes.html", &ctx)
     }
@@ -164,8 +158,9 @@ impl<'a> SiteRenderer<'a> {
 
     /// A change in words, for every reader (and the only description a
     /// screen reader gets of the marks).
-    fn change_summary(&self, lang: Lang, change: &Change, old: &str, new: &str) -> String {
-        let (removed, added) = word_diff(old, new, "", "").1;
+    /// `words` are how many words were removed and added.
+    fn change_summary(&self, lang: Lang, change: &Change, words: (usize, usize)) -> String {
+        let (removed, added) = words;
         let words = || {
             self.locales.text_with(
                 lang,

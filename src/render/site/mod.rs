@@ -115,10 +115,9 @@ impl<'a> SiteRenderer<'a> {
                 .get(&mark[2..])
                 .map(|c| {
                     let history = match (links, clause_topics) {
-                        (Links::Root(root), Some(d)) if d.history.is_some() => Some(format!(
-                            "{root}{}",
-                            routes::history(d.council.as_str(), d.id.as_str())
-                        )),
+                        (Links::Root(root), Some(d)) => d.history.as_deref().map(|h| {
+                            format!("{root}{}", versions::history_link(d, h, h.current, &c.id))
+                        }),
                         _ => None,
                     };
                     self.clause_extras(c, lang, links, history.as_deref())
@@ -129,8 +128,8 @@ impl<'a> SiteRenderer<'a> {
     }
 
     /// What follows a clause on its document page: links to its topics,
-    /// to the clauses that cite it, and to its history (on the history
-    /// page `history`, if the document has versions), in the UI language.
+    /// to the clauses that cite it, and to its history (`history`, if the
+    /// document has versions), in the UI language.
     fn clause_extras(
         &self,
         clause: &Clause,
@@ -211,8 +210,7 @@ impl<'a> SiteRenderer<'a> {
                 )],
             ));
             out.push_str(&format!(
-                " <a class=\"clause-history\" lang=\"{lang}\" href=\"{page}#{}\">{label}<span class=\"visually-hidden\"> {of}</span></a>",
-                clause.id.anchor()
+                " <a class=\"clause-history\" lang=\"{lang}\" href=\"{page}\">{label}<span class=\"visually-hidden\"> {of}</span></a>"
             ));
         }
         out
@@ -459,6 +457,9 @@ impl<'a> SiteRenderer<'a> {
                 size(&h.versions[b]) * 2,
                 move || bytes(self.changes_page(lang, c, d, a, b)),
             ));
+        }
+        if !versions::has_history_page(h) {
+            return;
         }
         jobs.push(OutputJob::new(
             routes::in_lang(lang, &routes::history(cid, did)),

@@ -36,7 +36,8 @@ pub(super) struct VersionRow {
 pub(super) struct VersionsBox {
     pub(super) rows: Vec<VersionRow>,
     pub(super) changes_href: String,
-    pub(super) history_href: String,
+    /// The history page, if the document has one.
+    pub(super) history_href: Option<String>,
     /// A version newer than the one in force (a proposal, a draft).
     pub(super) newer: Option<VersionRow>,
 }
@@ -173,7 +174,7 @@ impl<'a> SiteRenderer<'a> {
         Some(VersionsBox {
             rows,
             changes_href: format!("{root}{}", routes::changes(c, id)),
-            history_href: format!("{root}{}", routes::history(c, id)),
+            history_href: has_history_page(h).then(|| format!("{root}{}", routes::history(c, id))),
             newer,
         })
     }
@@ -296,9 +297,8 @@ impl<'a> SiteRenderer<'a> {
             None => {
                 let label = self.locales.text(lang, "version-clause-gone");
                 format!(
-                    " <a class=\"clause-now clause-gone\" lang=\"{lang}\" href=\"{root}{}#{}\">{}</a>",
-                    routes::history(c, doc),
-                    lineage_anchor(h, i, id),
+                    " <a class=\"clause-now clause-gone\" lang=\"{lang}\" href=\"{root}{}\">{}</a>",
+                    history_link(d, h, i, id),
                     escape_html(&label)
                 )
             }
@@ -325,12 +325,17 @@ impl<'a> SiteRenderer<'a> {
         let mut ctx = self.base(lang, &path, &title, crumbs);
         ctx.insert("council", &self.council_view(c, lang, &path));
         ctx.insert("doc", &self.doc_view(d, lang, &path));
-        let date = |v: usize| {
-            h.versions[v]
-                .version_date()
-                .map(|d| self.locales.date(lang, d))
-                .unwrap_or_default()
-        };
+        // Each version's date in words, made once for the page.
+        let dates: Vec<String> = h
+            .versions
+            .iter()
+            .map(|v| {
+                v.version_date()
+                    .map(|d| self.locales.date(lang, d))
+                    .unwrap_or_default()
+            })
+            .collect();
+        let date = |v: usize| dates.get(v).cloned().unwrap_or_default();
         let lineages: Vec<LineageView> = h
             .lineages()
             .iter()
@@ -436,6 +441,43 @@ impl<'a> SiteRenderer<'a> {
             ),
         }
     }
+}
+
+/// Whether a document has a history page: with two versions, the changes
+/// page between them tells each clause's whole history, and is where the
+/// clauses' history links go.
+pub(super) fn has_history_page(h: &History) -> bool {
+    h.versions.len() > 2
+}
+
+/// Where the history of clause `id` of version `v` of `d` is told, from the
+/// language root: its section of the history page, or its entry on the
+/// changes page of a document with two versions.
+pub(super) fn history_link(d: &Document, h: &History, v: usize, id: &ClauseId) -> String {
+    let (c, doc) = (d.council.as_str(), d.id.as_str());
+    if !has_history_page(h) {
+        let anchor = match (v, h.trace(v, id, 1)) {
+            (1, _) => format!("c-{id}"),
+            (_, Some(now)) => format!("c-{now}"),
+            (_, None) => format!("r-{id}"),
+        };
+        return format!("{}#{anchor}", routes::changes(c, doc));
+    }
+    let anchor = match h.trace(v, id, h.current) {
+        Some(now) => now.anchor(),
+        None => {
+            // Its last version: lineages do not come back once removed.
+            let mut last = (v, id.clone());
+            for j in v + 1..h.versions.len() {
+                match h.trace(v, id, j) {
+                    Some(x) => last = (j, x),
+                    None => break,
+                }
+            }
+            lineage_anchor(h, last.0, &last.1)
+        }
+    };
+    format!("{}#{anchor}", routes::history(c, doc))
 }
 
 /// The history page's anchor for clause `id` of version `v` that the
