@@ -110,6 +110,7 @@ diff-compared = Sammenlignet med grundlaget
 compare-download = Download tabellen:
 compare-csv-note = CSV i UTF-8 med semikolon, åbner direkte i regneark med danske og norske indstillinger
 legend-has = punktnumre, der omhandler emnet
+legend-changed = året, hvor kommunens punkter om emnet sidst blev ændret (dokumenter med versioner)
 legend-none = kommunen har ingen punkter om emnet
 
 compare-docs-title = Sammenlign dokumenter
@@ -170,7 +171,6 @@ versions-history = Historik for hvert punkt
 version-clause-now = Gældende nu: { $number }
 version-clause-gone = Ikke med i den gældende version
 clause-since = uændret ordlyd siden { $date }
-cell-changed = sidst ændret
 clause-history = Historik
 clause-history-of = for punkt { $number }
 changes-title = Hvad er ændret

@@ -110,6 +110,7 @@ diff-compared = Compared with the baseline
 compare-download = Download the table:
 compare-csv-note = CSV in UTF-8 with semicolons, opens directly in spreadsheets set to Norwegian or Danish
 legend-has = clause numbers that address the topic
+legend-changed = the year the council's clauses on the topic last changed (documents with versions)
 legend-none = the council has no clauses on the topic
 
 compare-docs-title = Compare documents
@@ -170,7 +171,6 @@ versions-history = History of each clause
 version-clause-now = In force now: { $number }
 version-clause-gone = Not in the version in force
 clause-since = wording unchanged since { $date }
-cell-changed = last changed
 clause-history = History
 clause-history-of = of clause { $number }
 changes-title = What changed

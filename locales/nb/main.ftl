@@ -110,6 +110,7 @@ diff-compared = Sammenlignet med grunnlaget
 compare-download = Last ned tabellen:
 compare-csv-note = CSV i UTF-8 med semikolon, åpnes rett i regneark med norske og danske innstillinger
 legend-has = punktnumre som omhandler emnet
+legend-changed = året kommunens punkter om emnet sist ble endret (dokumenter med versjoner)
 legend-none = kommunen har ingen punkter om emnet
 
 compare-docs-title = Sammenlign dokumenter
@@ -170,7 +171,6 @@ versions-history = Historikk for hvert punkt
 version-clause-now = I kraft nå: { $number }
 version-clause-gone = Ikke med i versjonen som er i kraft
 clause-since = uendret ordlyd siden { $date }
-cell-changed = sist endret
 clause-history = Historikk
 clause-history-of = for punkt { $number }
 changes-title = Hva er endret

@@ -110,6 +110,7 @@ diff-compared = Samanlikna med grunnlaget
 compare-download = Last ned tabellen:
 compare-csv-note = CSV i UTF-8 med semikolon, opnar rett i rekneark med norske og danske innstillingar
 legend-has = punktnummer som handlar om emnet
+legend-changed = året då punkta til kommunen om emnet sist vart endra (dokument med versjonar)
 legend-none = kommunen har ingen punkt om emnet
 
 compare-docs-title = Samanlikn dokument
@@ -170,7 +171,6 @@ versions-history = Historikk for kvart punkt
 version-clause-now = I kraft no: { $number }
 version-clause-gone = Ikkje med i versjonen som er i kraft
 clause-since = uendra ordlyd sidan { $date }
-cell-changed = sist endra
 clause-history = Historikk
 clause-history-of = for punkt { $number }
 changes-title = Kva er endra

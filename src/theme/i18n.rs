@@ -14,6 +14,7 @@ use fluent_templates::Loader;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 use unic_langid::LanguageIdentifier;
 
 pub struct Locales {
@@ -23,6 +24,19 @@ pub struct Locales {
     /// messages and of distinct dates in the content.
     plain: std::sync::RwLock<HashMap<(Lang, String), String>>,
     dates: std::sync::RwLock<HashMap<(Lang, Date), String>>,
+    /// Messages that are text and `{ $variables }` only, as parts to fill
+    /// in without Fluent (`None`: the message needs Fluent). Thousands of
+    /// clauses say "In force now: 2.b" on a large handbook.
+    shapes: std::sync::RwLock<HashMap<(Lang, String), Option<Shape>>>,
+}
+
+/// A simple message's parts, shared.
+type Shape = Arc<[Part]>;
+
+/// A piece of a simple message: text, or a variable's value.
+enum Part {
+    Text(String),
+    Var(String),
 }
 
 impl Locales {
@@ -53,6 +67,7 @@ impl Locales {
             bundles,
             plain: Default::default(),
             dates: Default::default(),
+            shapes: Default::default(),
         }
     }
 
@@ -86,8 +101,61 @@ impl Locales {
         s
     }
 
+    /// The parts of message `key` in `lang` (else English), if it is text
+    /// and plain variables only, remembered.
+    fn shape(&self, lang: Lang, key: &str) -> Option<Shape> {
+        let k = (lang, key.to_string());
+        if let Ok(known) = self.shapes.read()
+            && let Some(s) = known.get(&k)
+        {
+            return s.clone();
+        }
+        let found = [lang, Lang::En].into_iter().find_map(|l| {
+            let message = self.bundle(l)?.get_message(key)?;
+            Some(message.value().map(simple_parts))
+        });
+        let shape = found.flatten().flatten().map(Arc::from);
+        if let Ok(mut known) = self.shapes.write() {
+            known.insert(k, shape.clone());
+        }
+        shape
+    }
+
+    /// A simple message filled with string arguments, without Fluent: the
+    /// same text Fluent makes (isolation marks are off). `None` when the
+    /// message is not simple or an argument is missing.
+    fn fill<'v>(
+        &self,
+        lang: Lang,
+        key: &str,
+        get: impl Fn(&str) -> Option<&'v str>,
+    ) -> Option<String> {
+        let shape = self.shape(lang, key)?;
+        let mut out = String::new();
+        for part in shape.iter() {
+            match part {
+                Part::Text(t) => out.push_str(t),
+                Part::Var(name) => out.push_str(get(name)?),
+            }
+        }
+        Some(out)
+    }
+
     /// The string `key` with Fluent arguments (numbers select plurals).
     pub fn text_with(&self, lang: Lang, key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        if !args.is_empty() {
+            let get = |name: &str| {
+                args.iter()
+                    .find(|(n, _)| *n == name)
+                    .and_then(|(_, v)| match v {
+                        FluentValue::String(s) => Some(s.as_ref()),
+                        _ => None,
+                    })
+            };
+            if let Some(s) = self.fill(lang, key, get) {
+                return s;
+            }
+        }
         let mut fargs = FluentArgs::new();
         for (k, v) in args {
             fargs.set(k.to_string(), v.clone());
@@ -225,6 +293,15 @@ impl Loader for Locales {
         args: Option<&HashMap<Cow<'static, str>, FluentValue>>,
     ) -> Option<String> {
         let lang = Lang::parse(lang.language.as_str()).unwrap_or(Lang::En);
+        if let Some(map) = args {
+            let get = |name: &str| match map.get(name) {
+                Some(FluentValue::String(s)) => Some(s.as_ref()),
+                _ => None,
+            };
+            if let Some(s) = self.fill(lang, text_id, get) {
+                return Some(s);
+            }
+        }
         let fargs = args.map(|map| {
             let mut fargs = FluentArgs::new();
             for (k, v) in map {
@@ -247,6 +324,22 @@ impl Loader for Locales {
     fn locales(&self) -> Box<dyn Iterator<Item = &LanguageIdentifier> + '_> {
         Box::new(self.bundles.iter().map(|(_, id, _)| id))
     }
+}
+
+/// A message's parts if it is only text and `{ $variable }`s.
+fn simple_parts(pattern: &fluent_syntax::ast::Pattern<&str>) -> Option<Vec<Part>> {
+    use fluent_syntax::ast::{Expression, InlineExpression, PatternElement};
+    pattern
+        .elements
+        .iter()
+        .map(|e| match e {
+            PatternElement::TextElement { value } => Some(Part::Text(value.to_string())),
+            PatternElement::Placeable {
+                expression: Expression::Inline(InlineExpression::VariableReference { id }),
+            } => Some(Part::Var(id.name.to_string())),
+            _ => None,
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -314,5 +407,48 @@ mod tests {
         assert_eq!(tera.render("t", &ctx).unwrap(), "éin kommune");
         ctx.insert("n", &5);
         assert_eq!(tera.render("t", &ctx).unwrap(), "5 kommunar");
+    }
+
+    #[test]
+    fn simple_messages_filled_without_fluent_read_as_fluent_makes_them() {
+        let l = locales();
+        let mut simple = 0;
+        for lang in Lang::ALL {
+            for id in l.message_ids(lang) {
+                let Some(shape) = l.shape(lang, &id) else {
+                    continue;
+                };
+                let vars: Vec<String> = shape
+                    .iter()
+                    .filter_map(|p| match p {
+                        Part::Var(v) => Some(v.clone()),
+                        Part::Text(_) => None,
+                    })
+                    .collect();
+                let mut fargs = FluentArgs::new();
+                for v in &vars {
+                    fargs.set(v.clone(), FluentValue::from(format!("<{v}>")));
+                }
+                let fluent = l
+                    .format(lang, &id, Some(&fargs))
+                    .or_else(|| l.format(Lang::En, &id, Some(&fargs)));
+                let quick = l.fill(lang, &id, |name| {
+                    vars.iter().find(|v| *v == name).map(|_| "")
+                });
+                // Fill with the same values Fluent got.
+                let values: Vec<String> = vars.iter().map(|v| format!("<{v}>")).collect();
+                let quick_same = l.fill(lang, &id, |name| {
+                    vars.iter()
+                        .position(|v| v == name)
+                        .map(|i| values[i].as_str())
+                });
+                assert!(quick.is_some(), "{lang} {id}");
+                assert_eq!(quick_same, fluent, "{lang} {id}");
+                simple += 1;
+            }
+        }
+        assert!(simple > 100, "{simple}");
+        // A message that selects on a number is left to Fluent.
+        assert!(l.shape(Lang::En, "clause-count").is_none());
     }
 }

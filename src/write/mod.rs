@@ -57,10 +57,20 @@ impl OutputDir {
         let name = name.to_string_lossy().into_owned();
         std::fs::create_dir_all(parent)?;
         let lock = File::create(parent.join(format!(".klausul-{name}.lock")))?;
-        match lock.try_lock() {
-            Ok(()) => {}
-            Err(std::fs::TryLockError::WouldBlock) => return Err(ClaimError::Busy),
-            Err(std::fs::TryLockError::Error(e)) => return Err(e.into()),
+        // A process started by another thread forks with the lock's file
+        // open until it runs its program, holding the lock for that blink:
+        // wait a little before calling the folder busy.
+        let mut tries = 0;
+        loop {
+            match lock.try_lock() {
+                Ok(()) => break,
+                Err(std::fs::TryLockError::WouldBlock) if tries < 20 => {
+                    tries += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(10));
+                }
+                Err(std::fs::TryLockError::WouldBlock) => return Err(ClaimError::Busy),
+                Err(std::fs::TryLockError::Error(e)) => return Err(e.into()),
+            }
         }
         let out = OutputDir {
             target: target.to_path_buf(),

@@ -20,8 +20,8 @@ pub(super) struct TableCell {
     pub(super) council: String,
     pub(super) group: String,
     pub(super) clauses: Vec<ClauseRefView>,
-    /// When its clauses last changed, for documents with versions.
-    pub(super) changed: Option<Date>,
+    /// The year its clauses last changed, for documents with versions.
+    pub(super) changed: Option<i32>,
 }
 
 /// A council's row when the table is transposed (many councils).
@@ -92,7 +92,8 @@ impl<'a> SiteRenderer<'a> {
                     changed: cell
                         .iter()
                         .filter_map(|h| h.document.clause_since(&h.clause.id))
-                        .max(),
+                        .max()
+                        .map(|d| d.0.year()),
                 })
                 .collect();
             let table_row = TableRow {
@@ -145,6 +146,10 @@ impl<'a> SiteRenderer<'a> {
             ctx.insert("council_rows", &council_rows);
         }
         ctx.insert("transposed", &transposed);
+        ctx.insert(
+            "has_changed",
+            &self.hb.documents().any(|(_, d)| d.history.is_some()),
+        );
         ctx.insert("columns", &columns);
         ctx.insert("groups", &groups);
         ctx.insert("topic_total", &m.rows.len());

@@ -140,10 +140,13 @@ impl<'a> SiteRenderer<'a> {
                         &path,
                         None,
                     ),
-                    since: hit
-                        .document
-                        .clause_since(&hit.clause.id)
-                        .map(|d| self.locales.date(lang, d)),
+                    since: hit.document.clause_since(&hit.clause.id).map(|d| {
+                        self.locales.text_with(
+                            lang,
+                            "clause-since",
+                            &[("date", self.locales.date(lang, d).into())],
+                        )
+                    }),
                 };
                 match documents.last_mut() {
                     Some(d) if d.document.id == hit.document.id.as_str() => d.clauses.push(clause),
