@@ -175,7 +175,7 @@ fn load_council(
                 .iter()
                 .filter_map(|v| load(v, diagnostics))
                 .collect();
-            Some(versions::group(root, main, others, diagnostics))
+            Some(versions::group(main, others, diagnostics))
         })
         .collect();
     check_version_folders(root, dir, &doc_paths, diagnostics);

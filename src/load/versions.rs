@@ -16,7 +16,7 @@
 
 use crate::diag::Diagnostic;
 use crate::load::document::LoadedDocument;
-use crate::load::files::{YamlPart, rel};
+use crate::load::files::YamlPart;
 use crate::model::history::{Change, History, Version, match_versions};
 use crate::model::{ClauseId, Date, Document, Status};
 use std::path::{Path, PathBuf};
@@ -55,7 +55,6 @@ fn file_date(path: &Path) -> Option<Date> {
 /// Joins a document's file and its version files into one document: the
 /// version in force, carrying the others. Problems are diagnostics.
 pub fn group(
-    root: &Path,
     main: LoadedDocument,
     others: Vec<LoadedDocument>,
     diagnostics: &mut Vec<Diagnostic>,
@@ -63,10 +62,12 @@ pub fn group(
     if others.is_empty() {
         return main;
     }
-    let dir = rel(root, &folder(&main_path(root, &main)));
+    // The document's path is already relative to the handbook.
+    let dir = folder(&main.doc.path);
+    let id = main.doc.id.clone();
     let mut all: Vec<(Date, LoadedDocument)> = Vec::with_capacity(others.len() + 1);
     match main.doc.version_date() {
-        Some(d) => all.push((d, main.clone())),
+        Some(d) => all.push((d, main)),
         None => {
             diagnostics.push(
                 Diagnostic::error(format!(
@@ -118,7 +119,7 @@ pub fn group(
                 continue;
             }
         }
-        v.doc.id = main.doc.id.clone();
+        v.doc.id = id.clone();
         all.push((named, v));
     }
     all.sort_by_key(|(d, _)| *d);
@@ -135,11 +136,6 @@ pub fn group(
         steps,
     }));
     shown
-}
-
-/// The path of a loaded document's file, from the handbook root.
-fn main_path(root: &Path, ld: &LoadedDocument) -> PathBuf {
-    root.join(&ld.doc.path)
 }
 
 /// Two versions may not share a date, and versions adopted in one order

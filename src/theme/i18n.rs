@@ -22,12 +22,12 @@ pub struct Locales {
     /// Strings without arguments and dates, formatted once: every page
     /// asks for the same few again and again. Bounded by the number of
     /// messages and of distinct dates in the content.
-    plain: std::sync::RwLock<HashMap<(Lang, String), String>>,
+    plain: std::sync::RwLock<HashMap<Lang, HashMap<String, String>>>,
     dates: std::sync::RwLock<HashMap<(Lang, Date), String>>,
     /// Messages that are text and `{ $variables }` only, as parts to fill
     /// in without Fluent (`None`: the message needs Fluent). Thousands of
     /// clauses say "In force now: 2.b" on a large handbook.
-    shapes: std::sync::RwLock<HashMap<(Lang, String), Option<Shape>>>,
+    shapes: std::sync::RwLock<HashMap<Lang, HashMap<String, Option<Shape>>>>,
 }
 
 /// A simple message's parts, shared.
@@ -89,14 +89,18 @@ impl Locales {
 
     /// The string `key` in `lang`, falling back to English and then the key.
     pub fn text(&self, lang: Lang, key: &str) -> String {
+        // Looked up by `&str`: no key is allocated on the hot path.
         if let Ok(known) = self.plain.read()
-            && let Some(s) = known.get(&(lang, key.to_string()))
+            && let Some(s) = known.get(&lang).and_then(|m| m.get(key))
         {
             return s.clone();
         }
         let s = self.text_with(lang, key, &[]);
         if let Ok(mut known) = self.plain.write() {
-            known.insert((lang, key.to_string()), s.clone());
+            known
+                .entry(lang)
+                .or_default()
+                .insert(key.to_string(), s.clone());
         }
         s
     }
@@ -104,9 +108,8 @@ impl Locales {
     /// The parts of message `key` in `lang` (else English), if it is text
     /// and plain variables only, remembered.
     fn shape(&self, lang: Lang, key: &str) -> Option<Shape> {
-        let k = (lang, key.to_string());
         if let Ok(known) = self.shapes.read()
-            && let Some(s) = known.get(&k)
+            && let Some(s) = known.get(&lang).and_then(|m| m.get(key))
         {
             return s.clone();
         }
@@ -116,7 +119,10 @@ impl Locales {
         });
         let shape = found.flatten().flatten().map(Arc::from);
         if let Ok(mut known) = self.shapes.write() {
-            known.insert(k, shape.clone());
+            known
+                .entry(lang)
+                .or_default()
+                .insert(key.to_string(), shape.clone());
         }
         shape
     }

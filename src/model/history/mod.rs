@@ -208,7 +208,7 @@ impl History {
                 }
             }
         };
-        all.sort_by_key(order);
+        all.sort_by_cached_key(order);
         all
     }
 

@@ -120,11 +120,12 @@ impl<'a> SiteRenderer<'a> {
                 html,
             });
         }
+        let dates = self.version_dates(lang, h);
         let pairs: Vec<PairLink> = version_pairs(h)
             .into_iter()
             .map(|(x, y)| PairLink {
-                from: self.version_row(lang, &root, d, x, usize::MAX).date,
-                to: self.version_row(lang, &root, d, y, usize::MAX).date,
+                from: dates[x].clone(),
+                to: dates[y].clone(),
                 href: format!("{root}{}", changes_path(d, h, x, y)),
                 current: (x, y) == (a, b),
             })

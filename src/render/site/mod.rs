@@ -103,16 +103,9 @@ impl<'a> SiteRenderer<'a> {
         let clauses: std::collections::HashMap<&str, &Clause> = clause_topics
             .map(|d| d.clauses.iter().map(|c| (c.id.as_str(), c)).collect())
             .unwrap_or_default();
-        fragment.render(&|mark: &str| match mark {
-            "R" => root.to_string(),
-            _ if mark.starts_with("T:") => {
-                crate::escape::escape_html(&self.topic_title(lang, &mark[2..]))
-            }
-            _ if mark.starts_with("S:") => {
-                crate::escape::escape_html(&self.locales.text(lang, &mark[2..]))
-            }
-            _ if mark.starts_with("C:") => clauses
-                .get(&mark[2..])
+        self.fill_marks(fragment, lang, root, &|id: &str| {
+            clauses
+                .get(id)
                 .map(|c| {
                     let history = match (links, clause_topics) {
                         (Links::Root(root), Some(d)) => d.history.as_deref().map(|h| {
@@ -122,7 +115,28 @@ impl<'a> SiteRenderer<'a> {
                     };
                     self.clause_extras(c, lang, links, history.as_deref())
                 })
-                .unwrap_or_default(),
+                .unwrap_or_default()
+        })
+    }
+
+    /// Fills a fragment's markers: `root` is the path back to the language
+    /// root, and `after_clause` says what follows the clause with an id.
+    pub(super) fn fill_marks(
+        &self,
+        fragment: &Fragment,
+        lang: Lang,
+        root: &str,
+        after_clause: &dyn Fn(&str) -> String,
+    ) -> String {
+        fragment.render(&|mark: &str| match mark {
+            "R" => root.to_string(),
+            _ if mark.starts_with("T:") => {
+                crate::escape::escape_html(&self.topic_title(lang, &mark[2..]))
+            }
+            _ if mark.starts_with("S:") => {
+                crate::escape::escape_html(&self.locales.text(lang, &mark[2..]))
+            }
+            _ if mark.starts_with("C:") => after_clause(&mark[2..]),
             _ => String::new(),
         })
     }

@@ -153,6 +153,18 @@ impl<'a> SiteRenderer<'a> {
         }
     }
 
+    /// Each version's date in words, in order, made once per page.
+    pub(super) fn version_dates(&self, lang: Lang, h: &History) -> Vec<String> {
+        h.versions
+            .iter()
+            .map(|v| {
+                v.version_date()
+                    .map(|d| self.locales.date(lang, d))
+                    .unwrap_or_default()
+            })
+            .collect()
+    }
+
     /// The list of versions for the page at `path` showing version `shown`
     /// of `d` (the document as the model keeps it: the version in force).
     pub(super) fn versions_box(
@@ -254,14 +266,10 @@ impl<'a> SiteRenderer<'a> {
         );
         ctx.insert("versions", &self.versions_box(lang, &path, d, i));
         let body = self.bodies.page(v);
-        let html = body.render(&|mark: &str| match mark {
-            "R" => root.clone(),
-            _ if mark.starts_with("T:") => escape_html(&self.topic_title(lang, &mark[2..])),
-            _ if mark.starts_with("S:") => escape_html(&self.locales.text(lang, &mark[2..])),
-            _ if mark.starts_with("C:") => ClauseId::parse(&mark[2..])
+        let html = self.fill_marks(&body, lang, &root, &|id: &str| {
+            ClauseId::parse(id)
                 .map(|id| self.now_link(lang, &root, d, h, i, &id))
-                .unwrap_or_default(),
-            _ => String::new(),
+                .unwrap_or_default()
         });
         ctx.insert("body", &html);
         ctx.insert("has_code", &v.has_code());
@@ -325,16 +333,7 @@ impl<'a> SiteRenderer<'a> {
         let mut ctx = self.base(lang, &path, &title, crumbs);
         ctx.insert("council", &self.council_view(c, lang, &path));
         ctx.insert("doc", &self.doc_view(d, lang, &path));
-        // Each version's date in words, made once for the page.
-        let dates: Vec<String> = h
-            .versions
-            .iter()
-            .map(|v| {
-                v.version_date()
-                    .map(|d| self.locales.date(lang, d))
-                    .unwrap_or_default()
-            })
-            .collect();
+        let dates = self.version_dates(lang, h);
         let date = |v: usize| dates.get(v).cloned().unwrap_or_default();
         let lineages: Vec<LineageView> = h
             .lineages()
