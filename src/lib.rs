@@ -20,6 +20,7 @@ pub mod model;
 pub mod paths;
 pub mod render;
 pub mod serve;
+pub mod suggest;
 pub mod theme;
 pub mod timings;
 pub mod write;
