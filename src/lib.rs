@@ -8,6 +8,7 @@
 //! `serve`'s folder, or memory for `check`). `build` is the one driver that
 //! joins them; `serve` runs it again for each change.
 
+pub mod analysis;
 pub mod build;
 pub mod diag;
 pub mod escape;

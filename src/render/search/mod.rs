@@ -31,18 +31,16 @@
 //! same for each equivalence class and topic, plus per clause its document,
 //! number and the start of its text for the excerpt.
 
-mod analysis;
 mod index;
 mod postings;
-mod tables;
 
-pub use analysis::{
+pub use crate::analysis::tables::{EQUIVALENCES, Equivalence, FOLDS, STOP_WORDS};
+pub use crate::analysis::{
     Classes, Family, MIN_PREFIX_KEY, MIN_STEM_KEY, MIN_WORD, QueryWord, classes, fold,
     is_word_char, keep, query_words, stem, tokens, words,
 };
 pub use index::{EXCERPT_CHARS, FORMAT, index_js};
 pub use postings::{decode_postings, encode_postings};
-pub use tables::{EQUIVALENCES, Equivalence, FOLDS, STOP_WORDS};
 
 /// The search index as an output: one script, `static/search-index.js`.
 pub struct SearchOutput<'a> {

@@ -1,12 +1,15 @@
-//! Text analysis, mirrored by the query side: tokens, folding, stop words,
+//! Text analysis shared by the search index and topic suggestions, mirrored
+//! by the search page's query side: tokens, folding, stop words,
 //! stemming, equivalence classes, and query words.
 
-use super::tables::{EQUIVALENCES, Equivalence, FOLDS, STOP_WORDS};
+use self::tables::{EQUIVALENCES, Equivalence, FOLDS, STOP_WORDS};
 use crate::model::lang::Lang;
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::OnceLock;
+
+pub mod tables;
 
 /// Shortest word (in characters, after folding) that is indexed or searched.
 pub const MIN_WORD: usize = 2;
