@@ -84,3 +84,23 @@ pub fn linked_files(dir: &Path, ext: &str) -> Vec<PathBuf> {
         .map(|e| e.into_path())
         .collect()
 }
+
+/// Replaces an author's file whole or not at all: the new text goes to a
+/// temporary file beside it, which then takes its name. An interrupted
+/// write leaves the old file as it was.
+pub fn replace(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    if let Ok(meta) = std::fs::metadata(path) {
+        // Keep the author's permissions, not the temporary file's 0600.
+        let _ = tmp.as_file().set_permissions(meta.permissions());
+    }
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}

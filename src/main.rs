@@ -46,6 +46,9 @@ enum Command {
         #[arg(long, default_value_t = 1111)]
         port: u16,
     },
+    /// Topic suggestions: rank the shared topics for clauses that have none.
+    #[command(subcommand)]
+    Topics(TopicsCommand),
     /// Import Word (.docx), PDF, web pages (.html) or text (.txt, .md) as
     /// guideline documents of a council, keeping the source's clause numbers.
     Import {
@@ -70,6 +73,29 @@ enum Command {
         /// The files to import.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum TopicsCommand {
+    /// Suggest topics for the clauses without one, with a score and the
+    /// reason; `--write` adds the confident ones as `suggested_topics`.
+    Suggest {
+        /// Councils or documents (`volda`, `volda/sosiale-medium`); all when left out.
+        targets: Vec<String>,
+        /// Add the confident suggestions to the documents' front matter.
+        #[arg(long)]
+        write: bool,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Measure the suggestions: hide each council's map in turn and
+    /// compare the suggestions with it (precision and recall at 1 and 3).
+    Evaluate {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -210,6 +236,32 @@ fn main() -> ExitCode {
                     eprintln!("Nothing was imported.");
                     code
                 }
+            }
+        }
+        Command::Topics(TopicsCommand::Evaluate { json }) => {
+            match klausul::suggest::command::evaluate(&cli.root) {
+                Ok(report) => {
+                    if json {
+                        sayln!("{}", klausul::suggest::command::report_json(&report));
+                    } else {
+                        say!("{}", klausul::suggest::command::report_table(&report));
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(f) => failed(f, color, None),
+            }
+        }
+        Command::Topics(TopicsCommand::Suggest { targets, write, json }) => {
+            match klausul::suggest::command::suggest(&cli.root, &targets, write) {
+                Ok(out) => {
+                    if json {
+                        sayln!("{}", out.json());
+                    } else {
+                        say!("{}", out.text());
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(f) => failed(f, color, None),
             }
         }
         Command::Check => match build::check(&cli.root) {

@@ -38,6 +38,13 @@ struct RawFrontMatter {
     example: bool,
     #[serde(default)]
     topics: IndexMap<Spanned<String>, Vec<Spanned<String>>>,
+    /// Topic links `klausul topics suggest --write` proposed, not yet
+    /// confirmed: never published.
+    #[serde(default)]
+    suggested_topics: IndexMap<Spanned<String>, Vec<Spanned<String>>>,
+    /// Topic links the author rejected, so they are not suggested again.
+    #[serde(default)]
+    rejected_topics: IndexMap<Spanned<String>, Vec<Spanned<String>>>,
     /// This version is the one in force, whatever the dates say.
     #[serde(default)]
     current: Option<Spanned<bool>>,
@@ -128,6 +135,10 @@ pub(super) fn load_document(
     let parsed = markdown::parse_body(&ctx, diagnostics);
     check_clause_ids(&file, &parsed.clauses, diagnostics);
     let topics = topic_map(&y, &fm.topics, &parsed.clauses, taxonomy, diagnostics);
+    let review = TopicReview {
+        suggested: topic_map(&y, &fm.suggested_topics, &parsed.clauses, taxonomy, diagnostics),
+        rejected: topic_map(&y, &fm.rejected_topics, &parsed.clauses, taxonomy, diagnostics),
+    };
     let head = Head {
         id,
         council: council.clone(),
@@ -137,7 +148,7 @@ pub(super) fn load_document(
         status,
         path: shown,
     };
-    Some(document_from(parsed, head, topics, taxonomy, file))
+    Some(document_from(parsed, head, (topics, review), taxonomy, file))
 }
 
 /// Checks the front matter's language, status, dates, source and title.
@@ -298,7 +309,7 @@ fn topic_map(
 fn document_from(
     body: ParsedBody,
     head: Head,
-    topics: Vec<(TopicId, Vec<ClauseId>)>,
+    (topics, review): (Vec<(TopicId, Vec<ClauseId>)>, TopicReview),
     taxonomy: &Taxonomy,
     file: Arc<SourceFile>,
 ) -> LoadedDocument {
@@ -359,6 +370,7 @@ fn document_from(
             source: fm.source.map(|s| s.value),
             example: fm.example,
             topics,
+            review,
             clauses,
             body: Arc::new(nodes),
             assets,

@@ -233,6 +233,8 @@ pub struct Document {
     pub example: bool,
     /// Topic id -> clauses, in the order of the front matter.
     pub topics: Vec<(TopicId, Vec<ClauseId>)>,
+    /// Suggested topic links awaiting the author, and rejected ones.
+    pub review: TopicReview,
     pub clauses: Vec<Clause>,
     pub body: body::Body,
     /// Files of the council's folder the document uses (images,
@@ -271,6 +273,35 @@ impl Document {
     /// Whether the body has code, so the page loads the code styles.
     pub fn has_code(&self) -> bool {
         body::has_code(&self.body)
+    }
+}
+
+/// Topic links that are not (yet) the author's: suggested ones wait for
+/// review in `klausul serve`; rejected ones are not suggested again.
+#[derive(Debug, Clone, Default)]
+pub struct TopicReview {
+    pub suggested: Vec<(TopicId, Vec<ClauseId>)>,
+    pub rejected: Vec<(TopicId, Vec<ClauseId>)>,
+}
+
+impl TopicReview {
+    fn has(map: &[(TopicId, Vec<ClauseId>)], clause: &ClauseId, topic: &TopicId) -> bool {
+        map.iter().any(|(t, ids)| t == topic && ids.contains(clause))
+    }
+
+    pub fn rejects(&self, clause: &ClauseId, topic: &TopicId) -> bool {
+        Self::has(&self.rejected, clause, topic)
+    }
+
+    pub fn suggests(&self, clause: &ClauseId, topic: &TopicId) -> bool {
+        Self::has(&self.suggested, clause, topic)
+    }
+
+    /// Suggested pairs still waiting: (topic, clause).
+    pub fn waiting(&self) -> impl Iterator<Item = (&TopicId, &ClauseId)> {
+        self.suggested
+            .iter()
+            .flat_map(|(t, ids)| ids.iter().map(move |c| (t, c)))
     }
 }
 

@@ -407,6 +407,7 @@ fn doc(date: &str, clauses: &[(&str, &str)]) -> Document {
         source: None,
         example: false,
         topics: Vec::new(),
+        review: Default::default(),
         clauses: clauses
             .iter()
             .map(|(i, t)| Clause {

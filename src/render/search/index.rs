@@ -339,6 +339,7 @@ mod tests {
                 source: None,
                 example: false,
                 topics: Vec::new(),
+                review: Default::default(),
                 clauses,
                 body: Default::default(),
                 assets: Vec::new(),

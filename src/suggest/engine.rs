@@ -1,0 +1,256 @@
+//! Ranks the taxonomy's topics for a clause: a vote of the most similar
+//! clauses that authors already mapped (in any council and language),
+//! blended with how well the clause matches each topic's own titles and
+//! descriptions (which is all there is before anything is mapped).
+
+use super::terms::{Bag, Vector, Vocabulary, family};
+use crate::model::{ClauseId, ClauseKind, Council, CouncilId, Document, Handbook, Topic, TopicId};
+use rayon::prelude::*;
+
+/// How many of the most similar mapped clauses vote.
+const NEIGHBOURS: usize = 10;
+/// The weight of the vote against the topic texts' match.
+const VOTE_WEIGHT: f32 = 0.7;
+/// The weight of a chapter heading's words in its clauses.
+const HEADING_WEIGHT: f32 = 0.5;
+/// A suggestion at least this good is written by `--write`.
+pub const CONFIDENT: f32 = 0.45;
+/// Below this a topic is not suggested at all.
+const FLOOR: f32 = 0.05;
+
+/// A mapped clause that can vote.
+struct Mapped<'a> {
+    council: &'a Council,
+    document: &'a Document,
+    clause: &'a ClauseId,
+    topics: &'a [TopicId],
+    vector: Vector,
+}
+
+/// The handbook analysed once, ready to rank topics for any clause.
+pub struct Suggester<'a> {
+    vocab: Vocabulary,
+    /// Per document (in `Handbook::documents` order), per clause.
+    bags: Vec<Vec<Bag>>,
+    mapped: Vec<Mapped<'a>>,
+    /// Term -> (mapped clause, weight), for scoring only the clauses that
+    /// share a term with the one asked about.
+    postings: Vec<Vec<(u32, f32)>>,
+    topics: Vec<(&'a Topic, Vector, Bag)>,
+}
+
+/// The closest mapped clause behind a suggestion.
+#[derive(Debug, Clone)]
+pub struct Neighbour<'a> {
+    pub council: &'a Council,
+    pub document: &'a Document,
+    pub clause: &'a ClauseId,
+    pub similarity: f32,
+}
+
+/// One topic suggested for a clause, with why.
+#[derive(Debug, Clone)]
+pub struct Suggestion<'a> {
+    pub topic: &'a Topic,
+    /// 0..1: the share of the vote, blended with the topic texts' match.
+    pub score: f32,
+    /// The most similar mapped clause on this topic, if any voted.
+    pub closest: Option<Neighbour<'a>>,
+    /// The clause's own words that matched, most telling first.
+    pub words: Vec<String>,
+}
+
+impl Suggestion<'_> {
+    pub fn confident(&self) -> bool {
+        self.score >= CONFIDENT
+    }
+}
+
+/// The bag of a clause: its words, and its chapter heading's.
+fn clause_bag(doc: &Document, index: usize) -> Bag {
+    let mut bag = Bag::default();
+    let Some(fam) = family(doc.lang) else {
+        return bag;
+    };
+    let clause = &doc.clauses[index];
+    bag.add(&clause.text, fam, 1.0);
+    if clause.kind == ClauseKind::Item
+        && let Some((chapter, _)) = clause.id.as_str().split_once('.')
+        && let Some(heading) = doc
+            .clauses
+            .iter()
+            .find(|c| c.kind == ClauseKind::Section && c.id.as_str() == chapter)
+    {
+        bag.add(&heading.text, fam, HEADING_WEIGHT);
+    }
+    bag
+}
+
+/// A topic's titles and descriptions in the document languages.
+fn topic_bag(topic: &Topic) -> Bag {
+    let mut bag = Bag::default();
+    for texts in [&topic.title, &topic.description] {
+        for (lang, text) in texts {
+            if let Some(fam) = family(*lang) {
+                bag.add(text, fam, 1.0);
+            }
+        }
+    }
+    bag
+}
+
+impl<'a> Suggester<'a> {
+    /// Analyses the handbook: every clause, and every topic's texts.
+    pub fn new(hb: &'a Handbook) -> Self {
+        let docs: Vec<(&Council, &Document)> = hb.documents().collect();
+        let bags: Vec<Vec<Bag>> = docs
+            .par_iter()
+            .map(|(_, d)| (0..d.clauses.len()).map(|i| clause_bag(d, i)).collect())
+            .collect();
+        let topic_bags: Vec<(&Topic, Bag)> =
+            hb.taxonomy.topics().map(|t| (t, topic_bag(t))).collect();
+        let mut vocab = Vocabulary::default();
+        bags.iter().flatten().for_each(|b| vocab.count(b));
+        topic_bags.iter().for_each(|(_, b)| vocab.count(b));
+
+        let mut mapped = Vec::new();
+        for ((council, doc), doc_bags) in docs.iter().zip(&bags) {
+            for (clause, bag) in doc.clauses.iter().zip(doc_bags) {
+                if !clause.topics.is_empty() {
+                    mapped.push(Mapped {
+                        council,
+                        document: doc,
+                        clause: &clause.id,
+                        topics: &clause.topics,
+                        vector: vocab.vector(bag),
+                    });
+                }
+            }
+        }
+        let mut postings: Vec<Vec<(u32, f32)>> = Vec::new();
+        for (i, m) in mapped.iter().enumerate() {
+            for &(term, w) in &m.vector.0 {
+                let t = term as usize;
+                if postings.len() <= t {
+                    postings.resize_with(t + 1, Vec::new);
+                }
+                postings[t].push((i as u32, w));
+            }
+        }
+        let topics = topic_bags
+            .into_iter()
+            .map(|(t, b)| (t, vocab.vector(&b), b))
+            .collect();
+        Suggester {
+            vocab,
+            bags,
+            mapped,
+            postings,
+            topics,
+        }
+    }
+
+    /// Topics for clause `index` of the `doc_index`-th document (in
+    /// `Handbook::documents` order), best first; `skip` filters out topics
+    /// the clause has or the author rejected.
+    pub fn rank(
+        &self,
+        doc_index: usize,
+        index: usize,
+        skip: impl Fn(&TopicId) -> bool,
+    ) -> Vec<Suggestion<'a>> {
+        self.rank_hiding(doc_index, index, None, skip)
+    }
+
+    /// As `rank`, as if `hidden` had mapped nothing: the evaluation hides
+    /// each council's map in turn this way.
+    pub fn rank_hiding(
+        &self,
+        doc_index: usize,
+        index: usize,
+        hidden: Option<&CouncilId>,
+        skip: impl Fn(&TopicId) -> bool,
+    ) -> Vec<Suggestion<'a>> {
+        let Some(bag) = self.bags.get(doc_index).and_then(|d| d.get(index)) else {
+            return Vec::new();
+        };
+        let query = self.vocab.vector(bag);
+        let neighbours = self.neighbours(&query, hidden);
+        let vote_total: f32 = neighbours.iter().map(|(_, s)| s).sum();
+        let text_matches: Vec<f32> = self.topics.iter().map(|(_, v, _)| query.dot(v)).collect();
+        let best_text = text_matches.iter().copied().fold(0.0, f32::max);
+
+        let mut out: Vec<Suggestion<'a>> = Vec::new();
+        for ((topic, topic_vector, _), text) in self.topics.iter().zip(&text_matches) {
+            if skip(&topic.id) {
+                continue;
+            }
+            let voters: Vec<&(usize, f32)> = neighbours
+                .iter()
+                .filter(|(m, _)| self.mapped[*m].topics.contains(&topic.id))
+                .collect();
+            let vote = if vote_total > 0.0 {
+                voters.iter().map(|(_, s)| s).sum::<f32>() / vote_total
+            } else {
+                0.0
+            };
+            let text = if best_text > 0.0 { text / best_text } else { 0.0 };
+            let score = if vote_total > 0.0 {
+                VOTE_WEIGHT * vote + (1.0 - VOTE_WEIGHT) * text
+            } else {
+                text
+            };
+            if score < FLOOR {
+                continue;
+            }
+            let closest = voters.first().map(|&&(m, similarity)| {
+                let m = &self.mapped[m];
+                Neighbour {
+                    council: m.council,
+                    document: m.document,
+                    clause: m.clause,
+                    similarity,
+                }
+            });
+            let matched = match voters.first() {
+                Some(&&(m, _)) => query.shared(&self.mapped[m].vector),
+                None => query.shared(topic_vector),
+            };
+            let words = matched
+                .iter()
+                .filter_map(|(term, _)| bag.shown.get(self.vocab.key(*term)?))
+                .take(5)
+                .cloned()
+                .collect();
+            out.push(Suggestion {
+                topic,
+                score,
+                closest,
+                words,
+            });
+        }
+        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.topic.id.cmp(&b.topic.id)));
+        out
+    }
+
+    /// The most similar mapped clauses, as (index, cosine), best first and
+    /// in a fixed order among equals.
+    fn neighbours(&self, query: &Vector, hidden: Option<&CouncilId>) -> Vec<(usize, f32)> {
+        let mut scores: std::collections::HashMap<u32, f32> = std::collections::HashMap::new();
+        for &(term, w) in &query.0 {
+            if let Some(list) = self.postings.get(term as usize) {
+                for &(m, mw) in list {
+                    *scores.entry(m).or_insert(0.0) += w * mw;
+                }
+            }
+        }
+        let mut best: Vec<(usize, f32)> = scores
+            .into_iter()
+            .map(|(m, s)| (m as usize, s))
+            .filter(|(m, s)| *s > 0.0 && Some(&self.mapped[*m].council.id) != hidden)
+            .collect();
+        best.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        best.truncate(NEIGHBOURS);
+        best
+    }
+}
