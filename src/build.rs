@@ -24,6 +24,9 @@ pub struct BuildReport {
     pub clauses: usize,
     pub elapsed: Duration,
     pub warnings: Vec<Diagnostic>,
+    /// Documents with suggested topics awaiting review, and how many: they
+    /// are not published until the author confirms them.
+    pub unreviewed: Vec<(String, usize)>,
 }
 
 impl BuildReport {
@@ -36,6 +39,16 @@ impl BuildReport {
             documents: hb.documents().count(),
             clauses: hb.documents().map(|(_, d)| d.clauses.len()).sum(),
             elapsed: start.elapsed(),
+            unreviewed: hb
+                .documents()
+                .map(|(c, d)| {
+                    (
+                        format!("{}/{}", c.id.as_str(), d.id.as_str()),
+                        d.unreviewed().count(),
+                    )
+                })
+                .filter(|(_, n)| *n > 0)
+                .collect(),
             warnings: loaded.warnings,
         }
     }
@@ -312,6 +325,7 @@ pub fn build_with(root: &Path, out: &Path, options: &BuildOptions) -> Result<Bui
     let render_options = RenderOptions {
         with_pdf: options.pdf,
         live_reload: false,
+        review: false,
     };
     let cx = context(&loaded, root, render_options);
     let outputs = render::outputs(&cx, Selection::Site { pdf: options.pdf });

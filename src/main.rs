@@ -218,6 +218,16 @@ fn main() -> ExitCode {
                     for doc in &docs {
                         say!("{}", klausul::import::command::review(&root, doc));
                     }
+                    // New documents join the comparisons at once: their
+                    // confident topics are suggested for the author to review.
+                    let targets: Vec<String> = docs
+                        .iter()
+                        .filter_map(|d| d.path.file_stem())
+                        .map(|stem| format!("{}/{}", options.council, stem.to_string_lossy()))
+                        .collect();
+                    if let Ok(out) = klausul::suggest::command::suggest(&cli.root, &targets, true) {
+                        say!("{}", out.summary());
+                    }
                     sayln!(
                         "Imported {}. Checking the handbook:",
                         count(docs.len(), "document", "documents")
@@ -251,19 +261,21 @@ fn main() -> ExitCode {
                 Err(f) => failed(f, color, None),
             }
         }
-        Command::Topics(TopicsCommand::Suggest { targets, write, json }) => {
-            match klausul::suggest::command::suggest(&cli.root, &targets, write) {
-                Ok(out) => {
-                    if json {
-                        sayln!("{}", out.json());
-                    } else {
-                        say!("{}", out.text());
-                    }
-                    ExitCode::SUCCESS
+        Command::Topics(TopicsCommand::Suggest {
+            targets,
+            write,
+            json,
+        }) => match klausul::suggest::command::suggest(&cli.root, &targets, write) {
+            Ok(out) => {
+                if json {
+                    sayln!("{}", out.json());
+                } else {
+                    say!("{}", out.text());
                 }
-                Err(f) => failed(f, color, None),
+                ExitCode::SUCCESS
             }
-        }
+            Err(f) => failed(f, color, None),
+        },
         Command::Check => match build::check(&cli.root) {
             Ok(report) => {
                 print_warnings(&report, color);
@@ -283,6 +295,19 @@ fn main() -> ExitCode {
 fn print_warnings(report: &BuildReport, color: bool) {
     if !report.warnings.is_empty() {
         eprint!("{}", render_all(&report.warnings, color));
+    }
+    if !report.unreviewed.is_empty() {
+        let total: usize = report.unreviewed.iter().map(|(_, n)| n).sum();
+        let docs: Vec<String> = report
+            .unreviewed
+            .iter()
+            .map(|(d, n)| format!("{d} ({n})"))
+            .collect();
+        eprintln!(
+            "note: {} await review and are not published: {}. Confirm or reject them in `klausul serve`.",
+            count(total, "suggested topic link", "suggested topic links"),
+            docs.join(", ")
+        );
     }
 }
 

@@ -220,3 +220,8 @@ history-renumbered = omnummereret fra { $old } til { $new }
 history-renumbered-reworded = omnummereret fra { $old } til { $new } og fik ny ordlyd
 history-see-changes = se ændringerne
 history-removed = fjernet (det var { $number })
+
+## Review of suggested topics (klausul serve only)
+review-suggested = Foreslåede emner, ikke offentliggjort
+review-confirm = Bekræft
+review-reject = Afvis

@@ -220,3 +220,8 @@ history-renumbered = renumbered from { $old } to { $new }
 history-renumbered-reworded = renumbered from { $old } to { $new } and reworded
 history-see-changes = see the changes
 history-removed = removed (it was { $number })
+
+## Review of suggested topics (klausul serve only)
+review-suggested = Suggested topics, not published
+review-confirm = Confirm
+review-reject = Reject

@@ -220,3 +220,8 @@ history-renumbered = omnummerert fra { $old } til { $new }
 history-renumbered-reworded = omnummerert fra { $old } til { $new } og fikk ny ordlyd
 history-see-changes = se endringene
 history-removed = fjernet (det var { $number })
+
+## Review of suggested topics (klausul serve only)
+review-suggested = Foreslåtte emner, ikke publisert
+review-confirm = Bekreft
+review-reject = Avvis

@@ -220,3 +220,8 @@ history-renumbered = omnummerert frå { $old } til { $new }
 history-renumbered-reworded = omnummerert frå { $old } til { $new } og fekk ny ordlyd
 history-see-changes = sjå endringane
 history-removed = fjerna (det var { $number })
+
+## Review of suggested topics (klausul serve only)
+review-suggested = Føreslåtte emne, ikkje publiserte
+review-confirm = Stadfest
+review-reject = Avvis

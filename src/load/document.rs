@@ -136,8 +136,20 @@ pub(super) fn load_document(
     check_clause_ids(&file, &parsed.clauses, diagnostics);
     let topics = topic_map(&y, &fm.topics, &parsed.clauses, taxonomy, diagnostics);
     let review = TopicReview {
-        suggested: topic_map(&y, &fm.suggested_topics, &parsed.clauses, taxonomy, diagnostics),
-        rejected: topic_map(&y, &fm.rejected_topics, &parsed.clauses, taxonomy, diagnostics),
+        suggested: topic_map(
+            &y,
+            &fm.suggested_topics,
+            &parsed.clauses,
+            taxonomy,
+            diagnostics,
+        ),
+        rejected: topic_map(
+            &y,
+            &fm.rejected_topics,
+            &parsed.clauses,
+            taxonomy,
+            diagnostics,
+        ),
     };
     let head = Head {
         id,
@@ -148,7 +160,13 @@ pub(super) fn load_document(
         status,
         path: shown,
     };
-    Some(document_from(parsed, head, (topics, review), taxonomy, file))
+    Some(document_from(
+        parsed,
+        head,
+        (topics, review),
+        taxonomy,
+        file,
+    ))
 }
 
 /// Checks the front matter's language, status, dates, source and title.

@@ -266,6 +266,13 @@ impl Document {
         }
     }
 
+    /// Suggested topic links not yet confirmed (in `topics`) or rejected.
+    pub fn unreviewed(&self) -> impl Iterator<Item = (&TopicId, &ClauseId)> {
+        self.review.waiting().filter(|(t, c)| {
+            !self.review.rejects(c, t) && !self.clause(c).is_some_and(|cl| cl.topics.contains(t))
+        })
+    }
+
     pub fn clause(&self, id: &ClauseId) -> Option<&Clause> {
         self.clauses.iter().find(|c| &c.id == id)
     }
@@ -286,7 +293,8 @@ pub struct TopicReview {
 
 impl TopicReview {
     fn has(map: &[(TopicId, Vec<ClauseId>)], clause: &ClauseId, topic: &TopicId) -> bool {
-        map.iter().any(|(t, ids)| t == topic && ids.contains(clause))
+        map.iter()
+            .any(|(t, ids)| t == topic && ids.contains(clause))
     }
 
     pub fn rejects(&self, clause: &ClauseId, topic: &TopicId) -> bool {

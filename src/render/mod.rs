@@ -28,6 +28,9 @@ pub struct RenderOptions {
     pub with_pdf: bool,
     /// Pages load the live-reload script (`serve`).
     pub live_reload: bool,
+    /// Document pages show suggested topics with buttons to confirm or
+    /// reject them (`serve` only: never in a built site).
+    pub review: bool,
 }
 
 /// What every output renders from: the checked handbook, the comparison

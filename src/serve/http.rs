@@ -5,6 +5,7 @@
 //! (its error overlay quotes the author's source).
 
 use super::live::{self, LIVE_PATH, Live};
+use super::review::{self, REVIEW_PATH, Review};
 use axum::Router;
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -12,7 +13,7 @@ use axum::http::header::{HOST, ORIGIN};
 use axum::http::{HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use std::path::Path;
 use tower_http::services::ServeDir;
 
@@ -20,10 +21,11 @@ use tower_http::services::ServeDir;
 pub const MAX_URI: usize = 4096;
 
 /// The server's routes for a site in `out`, listening on `port`.
-pub fn router(out: &Path, port: u16, live: Live) -> Router {
+pub fn router(out: &Path, port: u16, live: Live, review: Review) -> Router {
     let files = ServeDir::new(out).append_index_html_on_directories(true);
     Router::new()
         .route(LIVE_PATH, get(live::handler).with_state(live))
+        .route(REVIEW_PATH, post(review::handler).with_state(review))
         .fallback(move |req: Request| serve_file(files.clone(), req))
         .layer(middleware::from_fn_with_state(port, guard))
 }
@@ -49,6 +51,20 @@ async fn guard(State(port): State<u16>, req: Request, next: Next) -> Response {
         return (
             StatusCode::FORBIDDEN,
             "the live-reload socket is only for pages of this server\n",
+        )
+            .into_response();
+    }
+    // The review buttons change the author's files: only a form on a page
+    // of this server may press them (browsers send Origin with a POST).
+    if req.uri().path() == REVIEW_PATH
+        && !req
+            .headers()
+            .get(ORIGIN)
+            .is_some_and(|o| is_own_origin(o, port))
+    {
+        return (
+            StatusCode::FORBIDDEN,
+            "topics are confirmed only from pages of this server\n",
         )
             .into_response();
     }

@@ -13,6 +13,7 @@ mod http;
 mod live;
 #[cfg(test)]
 mod live_tests;
+mod review;
 mod run;
 
 pub use live::OpenPages;
@@ -94,6 +95,26 @@ impl Dirty {
 }
 
 impl Session {
+    /// The file that holds the suggestion of `topic` for a clause, if the
+    /// last good build has it waiting.
+    pub(crate) fn suggestion_source(
+        &self,
+        council: &crate::model::Slug,
+        document: &crate::model::Slug,
+        clause: &crate::model::ClauseId,
+        topic: &crate::model::Slug,
+    ) -> Option<PathBuf> {
+        let hb = &self.kept.as_ref()?.handbook;
+        let d = hb
+            .council(council.as_str())?
+            .documents
+            .iter()
+            .find(|d| &d.id == document)?;
+        d.review
+            .suggests(clause, topic)
+            .then(|| self.root.join(&d.path))
+    }
+
     pub fn new(root: &Path, out: &Path) -> Session {
         Session {
             root: root.to_path_buf(),
@@ -211,6 +232,7 @@ impl Session {
         RenderOptions {
             with_pdf: false,
             live_reload: true,
+            review: true,
         }
     }
 

@@ -4,6 +4,7 @@
 
 use super::http::router;
 use super::live::Live;
+use super::review::Review;
 use super::{LIVE_RELOAD_JS, Session};
 use crate::build::Failure;
 use crate::diag::{Diagnostic, render_all};
@@ -85,6 +86,12 @@ pub fn serve(root: &Path, port: u16) -> Result<(), Failure> {
             last_error: last_error.clone(),
             stopped: stopped.clone(),
         };
+        let after_review = Watching {
+            session: session.clone(),
+            messages: messages.clone(),
+            last_error: last_error.clone(),
+            stopped: stopped.clone(),
+        };
         match watch_handbook(root, &out, watching) {
             Ok(debouncer) => {
                 let live = Live {
@@ -93,7 +100,15 @@ pub fn serve(root: &Path, port: u16) -> Result<(), Failure> {
                     open,
                     stop: stop.clone(),
                 };
-                let app = router(&out, port, live);
+                let review = Review {
+                    session: session.clone(),
+                    rebuild: Arc::new(move |s: &mut Session, paths: &[PathBuf]| {
+                        if !after_review.stopped.load(Ordering::SeqCst) {
+                            rebuild(s, paths, &after_review)
+                        }
+                    }),
+                };
+                let app = router(&out, port, live, review);
                 say(format_args!(
                     "Serving on http://127.0.0.1:{port}/ (press Ctrl+C to stop)"
                 ));

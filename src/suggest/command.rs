@@ -152,6 +152,8 @@ pub fn suggest(root: &Path, names: &[String], write: bool) -> Result<Output, Fai
                 continue;
             }
             let ranked = suggester.rank(di, ci, |t| doc.review.rejects(&clause.id, t));
+            // A clause whose suggestions wait for review is still shown,
+            // but nothing is added twice.
             let shown: Vec<Shown> = ranked.iter().take(SHOWN).map(|s| shown(&hb, s)).collect();
             for s in ranked.iter().take(SHOWN).filter(|s| s.confident()) {
                 edits.push(Edit {
@@ -173,7 +175,7 @@ pub fn suggest(root: &Path, names: &[String], write: bool) -> Result<Output, Fai
             path: doc.path.clone(),
             clauses,
         });
-        edits_per_doc.push((doc.path.clone(), edits));
+        edits_per_doc.push((root.join(&doc.path), edits));
     }
     let written = if write {
         write_all(&edits_per_doc)?
@@ -207,7 +209,10 @@ fn write_all(edits: &[(PathBuf, Vec<Edit>)]) -> Result<Vec<(PathBuf, usize)>, Fa
     for (path, text, n) in planned {
         crate::files::replace(path, text.as_bytes()).map_err(|e| {
             Failure::new(
-                vec![Diagnostic::error(format!("cannot write {}: {e}", path.display()))],
+                vec![Diagnostic::error(format!(
+                    "cannot write {}: {e}",
+                    path.display()
+                ))],
                 false,
             )
         })?;
@@ -219,6 +224,31 @@ fn write_all(edits: &[(PathBuf, Vec<Edit>)]) -> Result<Vec<(PathBuf, usize)>, Fa
 impl Output {
     pub fn json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// One line per document written: what `klausul import` says.
+    pub fn summary(&self) -> String {
+        let mut out = String::new();
+        for d in &self.documents {
+            let Some((_, n)) = self.written.iter().find(|(p, _)| p.ends_with(&d.path)) else {
+                continue;
+            };
+            let _ = writeln!(
+                out,
+                "Suggested {} for {} of its clauses without one: {} (suggested_topics, confirm or reject them in `klausul serve`)",
+                if *n == 1 {
+                    "1 topic link".to_string()
+                } else {
+                    format!("{n} topic links")
+                },
+                d.clauses
+                    .iter()
+                    .filter(|c| c.suggestions.iter().any(|s| s.confident))
+                    .count(),
+                d.document
+            );
+        }
+        out
     }
 
     /// The suggestions as the author reads them in a terminal.
@@ -309,9 +339,10 @@ pub fn report_table(report: &Report) -> String {
     let _ = writeln!(
         out,
         "{:<24} {:>7} {:>6} {:>6} {:>6} {:>6} {:>8} {:>8} {:>8}",
-        "held out", "clauses", "P@1", "P@3", "R@1", "R@3", "written", "w.prec", "w.recall"
+        "map hidden", "clauses", "P@1", "P@3", "R@1", "R@3", "written", "w.prec", "w.recall"
     );
-    row(&mut out, "all", &report.all);
+    row(&mut out, "each council", &report.all);
+    row(&mut out, "all (topic texts only)", &report.texts_only);
     for (lang, t) in &report.languages {
         row(&mut out, &format!("language {}", lang.code()), t);
     }

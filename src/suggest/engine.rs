@@ -9,6 +9,12 @@ use rayon::prelude::*;
 
 /// How many of the most similar mapped clauses vote.
 const NEIGHBOURS: usize = 10;
+/// Similarity summed over the voters below which the vote counts less:
+/// ten weak neighbours are no more than one good one.
+const VOTE_FULL: f32 = 1.0;
+/// A topic text's cosine from which a suggestion made from the topic texts
+/// alone is trusted fully.
+const COLD_FULL: f32 = 0.5;
 /// The weight of the vote against the topic texts' match.
 const VOTE_WEIGHT: f32 = 0.7;
 /// The weight of a chapter heading's words in its clauses.
@@ -37,6 +43,14 @@ pub struct Suggester<'a> {
     /// share a term with the one asked about.
     postings: Vec<Vec<(u32, f32)>>,
     topics: Vec<(&'a Topic, Vector, Bag)>,
+}
+
+/// Whose maps vote: the evaluation hides a council's, or all of them.
+#[derive(Debug, Clone, Copy)]
+pub enum Voters<'c> {
+    All,
+    Except(&'c CouncilId),
+    None,
 }
 
 /// The closest mapped clause behind a suggestion.
@@ -159,24 +173,26 @@ impl<'a> Suggester<'a> {
         index: usize,
         skip: impl Fn(&TopicId) -> bool,
     ) -> Vec<Suggestion<'a>> {
-        self.rank_hiding(doc_index, index, None, skip)
+        self.rank_hiding(doc_index, index, Voters::All, skip)
     }
 
-    /// As `rank`, as if `hidden` had mapped nothing: the evaluation hides
-    /// each council's map in turn this way.
+    /// As `rank`, with only some maps voting: the evaluation hides each
+    /// council's map in turn this way.
     pub fn rank_hiding(
         &self,
         doc_index: usize,
         index: usize,
-        hidden: Option<&CouncilId>,
+        voters: Voters<'_>,
         skip: impl Fn(&TopicId) -> bool,
     ) -> Vec<Suggestion<'a>> {
         let Some(bag) = self.bags.get(doc_index).and_then(|d| d.get(index)) else {
             return Vec::new();
         };
         let query = self.vocab.vector(bag);
-        let neighbours = self.neighbours(&query, hidden);
-        let vote_total: f32 = neighbours.iter().map(|(_, s)| s).sum();
+        let neighbours = self.neighbours(&query, voters);
+        let vote_total: f32 = neighbours.iter().map(|(_, s)| s).sum::<f32>();
+        // Weak neighbours are a weak vote: a share of at least VOTE_FULL.
+        let vote_base = vote_total.max(VOTE_FULL);
         let text_matches: Vec<f32> = self.topics.iter().map(|(_, v, _)| query.dot(v)).collect();
         let best_text = text_matches.iter().copied().fold(0.0, f32::max);
 
@@ -190,15 +206,21 @@ impl<'a> Suggester<'a> {
                 .filter(|(m, _)| self.mapped[*m].topics.contains(&topic.id))
                 .collect();
             let vote = if vote_total > 0.0 {
-                voters.iter().map(|(_, s)| s).sum::<f32>() / vote_total
+                voters.iter().map(|(_, s)| s).sum::<f32>() / vote_base
             } else {
                 0.0
             };
-            let text = if best_text > 0.0 { text / best_text } else { 0.0 };
+            let text = if best_text > 0.0 {
+                text / best_text
+            } else {
+                0.0
+            };
             let score = if vote_total > 0.0 {
                 VOTE_WEIGHT * vote + (1.0 - VOTE_WEIGHT) * text
             } else {
-                text
+                // Nothing voted: the texts' ranking, trusted as far as the
+                // best match is close.
+                text * (best_text / COLD_FULL).min(1.0)
             };
             if score < FLOOR {
                 continue;
@@ -229,13 +251,20 @@ impl<'a> Suggester<'a> {
                 words,
             });
         }
-        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.topic.id.cmp(&b.topic.id)));
+        out.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(a.topic.id.cmp(&b.topic.id))
+        });
         out
     }
 
     /// The most similar mapped clauses, as (index, cosine), best first and
     /// in a fixed order among equals.
-    fn neighbours(&self, query: &Vector, hidden: Option<&CouncilId>) -> Vec<(usize, f32)> {
+    fn neighbours(&self, query: &Vector, voters: Voters<'_>) -> Vec<(usize, f32)> {
+        if matches!(voters, Voters::None) {
+            return Vec::new();
+        }
         let mut scores: std::collections::HashMap<u32, f32> = std::collections::HashMap::new();
         for &(term, w) in &query.0 {
             if let Some(list) = self.postings.get(term as usize) {
@@ -247,7 +276,9 @@ impl<'a> Suggester<'a> {
         let mut best: Vec<(usize, f32)> = scores
             .into_iter()
             .map(|(m, s)| (m as usize, s))
-            .filter(|(m, s)| *s > 0.0 && Some(&self.mapped[*m].council.id) != hidden)
+            .filter(|(m, s)| {
+                *s > 0.0 && !matches!(voters, Voters::Except(c) if *c == self.mapped[*m].council.id)
+            })
             .collect();
         best.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         best.truncate(NEIGHBOURS);

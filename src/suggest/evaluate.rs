@@ -3,9 +3,9 @@
 //! are ranked from the other councils' maps and the topic texts, and the
 //! ranking is compared with the hidden map clause by clause.
 
-use super::engine::Suggester;
-use crate::model::Handbook;
+use super::engine::{Suggester, Voters};
 use crate::model::lang::Lang;
+use crate::model::{Document, Handbook};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -75,53 +75,64 @@ pub struct Report {
     pub all: Tally,
     pub councils: BTreeMap<String, Tally>,
     pub languages: BTreeMap<Lang, Tally>,
+    /// Every map hidden at once: the topic texts alone, as for a handbook
+    /// that has mapped nothing yet.
+    pub texts_only: Tally,
 }
 
 /// Hides each council's map in turn and scores the suggestions.
 pub fn leave_one_council_out(hb: &Handbook) -> Report {
     let suggester = Suggester::new(hb);
     let docs: Vec<_> = hb.documents().enumerate().collect();
-    let per_doc: Vec<(String, Lang, Tally)> = docs
+    let per_doc: Vec<(String, Lang, Tally, Tally)> = docs
         .par_iter()
         .map(|(di, (council, doc))| {
-            let mut t = Tally::default();
-            for (ci, clause) in doc.clauses.iter().enumerate() {
-                let ranked = suggester.rank_hiding(*di, ci, Some(&council.id), |_| false);
-                let truth = &clause.topics;
-                let right = |n: usize| {
-                    ranked
-                        .iter()
-                        .take(n)
-                        .filter(|s| truth.contains(&s.topic.id))
-                        .count() as f64
-                };
-                let written: Vec<_> = ranked.iter().filter(|s| s.confident()).collect();
-                let written_right = written
-                    .iter()
-                    .filter(|s| truth.contains(&s.topic.id))
-                    .count();
-                t.written += written.len();
-                t.written_right += written_right;
-                if truth.is_empty() {
-                    continue;
-                }
-                let n = truth.len() as f64;
-                t.clauses += 1;
-                t.precision_1 += right(1);
-                t.precision_3 += right(3) / 3.0;
-                t.recall_1 += right(1) / n;
-                t.recall_3 += right(3) / n;
-                t.pairs += truth.len();
-                t.pairs_written += written_right;
-            }
-            (council.id.as_str().to_string(), doc.lang, t)
+            let one = tally(&suggester, *di, doc, Voters::Except(&council.id));
+            let cold = tally(&suggester, *di, doc, Voters::None);
+            (council.id.as_str().to_string(), doc.lang, one, cold)
         })
         .collect();
     let mut report = Report::default();
-    for (council, lang, t) in &per_doc {
+    for (council, lang, t, cold) in &per_doc {
         report.all.add(t);
+        report.texts_only.add(cold);
         report.councils.entry(council.clone()).or_default().add(t);
         report.languages.entry(*lang).or_default().add(t);
     }
     report
+}
+
+/// The figures for one document's clauses, ranked with `voters`.
+fn tally(suggester: &Suggester<'_>, di: usize, doc: &Document, voters: Voters<'_>) -> Tally {
+    let mut t = Tally::default();
+    for (ci, clause) in doc.clauses.iter().enumerate() {
+        let ranked = suggester.rank_hiding(di, ci, voters, |_| false);
+        let truth = &clause.topics;
+        let right = |n: usize| {
+            ranked
+                .iter()
+                .take(n)
+                .filter(|s| truth.contains(&s.topic.id))
+                .count() as f64
+        };
+        let written: Vec<_> = ranked.iter().filter(|s| s.confident()).collect();
+        let written_right = written
+            .iter()
+            .filter(|s| truth.contains(&s.topic.id))
+            .count();
+        t.written += written.len();
+        t.written_right += written_right;
+        if truth.is_empty() {
+            continue;
+        }
+        let n = truth.len() as f64;
+        t.clauses += 1;
+        t.precision_1 += right(1);
+        t.precision_3 += right(3) / 3.0;
+        t.recall_1 += right(1) / n;
+        t.recall_3 += right(3) / n;
+        t.pairs += truth.len();
+        t.pairs_written += written_right;
+    }
+    t
 }

@@ -9,11 +9,25 @@ use std::collections::HashMap;
 /// A term: an equivalence class (`=3`) or a stem in its stemmer's family.
 pub type Key = String;
 
+/// Words of nb, nn and da that say nothing about a topic, beyond the
+/// search's stop words (written folded): pronouns, auxiliaries and the
+/// commonest verbs and adverbs of guideline text. Left in, they show up
+/// as "the words that matched".
+const NOT_TOPICAL: &[&str] = &[
+    "aldrig", "altid", "andet", "anden", "annen", "anna", "annet", "beste", "boer", "dersom",
+    "derfor", "difor", "din", "dine", "dit", "ditt", "efter", "eget", "egen", "egne", "eigen",
+    "eige", "eigne", "eit", "etter", "faa", "faar", "foer", "gaa", "gaar", "gaelder", "gjeld",
+    "gjelder", "gjere", "gjoere", "goere", "hele", "heller", "hvordan", "kanskje", "maa", "meget",
+    "mye", "mykje", "naar", "noen", "nokre", "nogle", "ofte", "saerlig", "saerleg", "saerlig",
+    "slik", "saadan", "tenk", "tenke", "taenk", "taenke", "uten", "utan", "uden", "vaar", "vaart",
+    "vaare", "vores", "vor", "vort", "viss",
+];
+
 /// The term of one folded word: its equivalence class when it has one,
 /// else its stem. Stems of a family are prefixed so a Danish and a
 /// Norwegian stem meet only when the words are spelled alike.
 fn key(family: Family, folded: &str) -> Option<Key> {
-    if folded.chars().all(|c| c.is_ascii_digit()) {
+    if folded.chars().all(|c| c.is_ascii_digit()) || NOT_TOPICAL.contains(&folded) {
         return None;
     }
     let s = stem(family, folded);
@@ -49,9 +63,7 @@ impl Bag {
                 continue;
             };
             *self.counts.entry(k.clone()).or_insert(0.0) += weight;
-            self.shown
-                .entry(k)
-                .or_insert_with(|| token.to_lowercase());
+            self.shown.entry(k).or_insert_with(|| token.to_lowercase());
         }
     }
 }
@@ -100,6 +112,10 @@ impl Vector {
     }
 }
 
+/// A term in more than this share of all texts says nothing about which
+/// topic a clause is on ("sosiale", "kommunen" in a social media handbook).
+const COMMON: f32 = 0.2;
+
 /// Term numbers and document frequencies over every text compared.
 #[derive(Debug, Default)]
 pub struct Vocabulary {
@@ -141,6 +157,9 @@ impl Vocabulary {
             .filter_map(|(k, &tf)| {
                 let id = self.id(k)?;
                 let df = self.df[id as usize].max(1) as f32;
+                if df / n > COMMON {
+                    return None;
+                }
                 let idf = (n / df).ln() + 1.0;
                 Some((id, (1.0 + tf.ln().max(0.0)) * idf))
             })
@@ -176,7 +195,11 @@ mod tests {
         let (vn, vb, vd) = (vocab.vector(&nn), vocab.vector(&nb), vocab.vector(&da));
         let shared = |a: &Vector, b: &Vector| a.shared(b).len();
         assert!(shared(&vn, &vd) >= 1, "the duty is shared across nn and da");
-        assert!(vn.dot(&vb) > 0.3, "nn and nb share most words: {}", vn.dot(&vb));
+        assert!(
+            vn.dot(&vb) > 0.3,
+            "nn and nb share most words: {}",
+            vn.dot(&vb)
+        );
         assert!((vn.dot(&vn) - 1.0).abs() < 1e-5, "unit length");
         // The author sees their own word.
         let k = key(Family::Norwegian, "teieplikta").unwrap();

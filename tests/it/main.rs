@@ -16,6 +16,7 @@ mod pdf;
 mod search_build;
 mod search_js;
 mod serve;
+mod suggest;
 mod theme;
 mod version_pages;
 mod versions;

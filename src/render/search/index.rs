@@ -2,9 +2,9 @@
 //! index (stems, equivalence classes and topics to clauses), written as the
 //! script `static/search-index.js`.
 
-use crate::analysis::{Classes, Family, MIN_WORD, classes, keep, stem, tokens, words};
 use super::postings::encode_postings;
 use crate::analysis::tables::{EQUIVALENCES, FOLDS, STOP_WORDS};
+use crate::analysis::{Classes, Family, MIN_WORD, classes, keep, stem, tokens, words};
 use crate::model::Handbook;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};

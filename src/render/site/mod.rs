@@ -6,9 +6,11 @@
 mod bodies;
 mod changes;
 mod compare;
+pub use review::REVIEW_PATH;
 use views::Crumb;
 mod pages;
 mod print;
+mod review;
 mod versions;
 mod views;
 
@@ -37,6 +39,8 @@ pub struct SiteRenderer<'a> {
     pub with_pdf: bool,
     /// Whether pages load the live-reload script (`serve`).
     pub live_reload: bool,
+    /// Whether document pages show suggested topics to confirm (`serve`).
+    pub review: bool,
     /// Document bodies as HTML, each made once.
     bodies: bodies::Bodies<'a>,
     /// The newest date of any version: the handbook is current as of then.
@@ -62,6 +66,7 @@ impl<'a> SiteRenderer<'a> {
             matrix: &cx.matrix,
             with_pdf: cx.options.with_pdf,
             live_reload: cx.options.live_reload,
+            review: cx.options.review,
             bodies: bodies::Bodies::new(cx.handbook.documents().map(|(_, d)| d)),
             as_of: newest_version(cx.handbook),
         }
@@ -113,7 +118,12 @@ impl<'a> SiteRenderer<'a> {
                         }),
                         _ => None,
                     };
-                    self.clause_extras(c, lang, links, history.as_deref())
+                    let mut extras = self.clause_extras(c, lang, links, history.as_deref());
+                    if let (true, Links::Root(root), Some(d)) = (self.review, links, clause_topics)
+                    {
+                        extras.push_str(&self.review_box(d, c, lang, root));
+                    }
+                    extras
                 })
                 .unwrap_or_default()
         })
