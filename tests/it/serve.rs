@@ -88,9 +88,14 @@ struct Server {
 
 impl Server {
     fn start() -> Server {
+        Server::start_in(&example_root())
+    }
+
+    /// Serves the handbook at `root`.
+    fn start_in(root: &std::path::Path) -> Server {
         use std::io::BufRead;
         let tmp = tempfile::tempdir().unwrap();
-        let root = example_root();
+        let root = root.to_path_buf();
         let child = std::process::Command::new(env!("CARGO_BIN_EXE_klausul"))
             .args(["--root", root.to_str().unwrap(), "serve", "--port", "0"])
             .current_dir(&root)
@@ -208,6 +213,18 @@ impl Server {
 
     fn host(&self) -> String {
         format!("127.0.0.1:{}", self.port)
+    }
+
+    /// Presses a review button: a form post with `Origin` header lines.
+    fn post_review(&self, form: &str, headers: &str) -> (u16, String) {
+        self.raw(
+            format!(
+                "POST /__klausul/topics HTTP/1.1\r\nHost: {}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\nConnection: close\r\n{headers}\r\n{form}",
+                self.host(),
+                form.len()
+            )
+            .as_bytes(),
+        )
     }
 }
 
@@ -422,4 +439,66 @@ fn after_edits_the_site_is_what_a_fresh_start_makes() {
     for (path, bytes) in &want {
         assert!(got[path] == *bytes, "{path} differs from a fresh start");
     }
+}
+
+#[test]
+fn suggested_topics_are_confirmed_or_rejected_from_the_page() {
+    let tmp = copy_example();
+    let root = std::fs::canonicalize(tmp.path()).unwrap();
+    let doc = root.join("content/volda/sosiale-medium.md");
+    let text = read(&doc).replacen(
+        "---\n\nVolda",
+        "# Suggested by klausul topics suggest.\nsuggested_topics:\n  records: [\"2.i\"]\n  politics: [\"2.a\"]\n---\n\nVolda",
+        1,
+    );
+    std::fs::write(&doc, &text).unwrap();
+    let server = Server::start_in(&root);
+    let host = server.host();
+    let page = "/nn/volda/sosiale-medium.html";
+    let (status, html) = server.get(page, &host);
+    assert_eq!(status, 200);
+    assert_eq!(html.matches("<form class=\"topic-review\"").count(), 2, "{html}");
+    assert!(html.contains("name=\"confirm\" value=\"records\""));
+    assert!(html.contains("Føreslåtte emne, ikkje publiserte"));
+
+    let form = "document=volda%2Fsosiale-medium&clause=2.i&back=%2Fnn%2Fvolda%2Fsosiale-medium.html%23k-2.i&confirm=records";
+    // Only a page of this server may press the buttons.
+    assert_eq!(server.post_review(form, "").0, 403);
+    assert_eq!(
+        server
+            .post_review(form, &format!("Origin: http://evil.example:{}\r\n", server.port))
+            .0,
+        403
+    );
+    assert_eq!(read(&doc), text, "a refused press changes nothing");
+    let origin = format!("Origin: http://{host}\r\n");
+    let (status, answer) = server.post_review(form, &origin);
+    assert_eq!(status, 303, "{answer}");
+    assert!(
+        answer.contains("location: /nn/volda/sosiale-medium.html#k-2.i"),
+        "{answer}"
+    );
+    let after = read(&doc);
+    assert!(
+        after.contains("records: [\"2.e\", \"2.i\"]"),
+        "confirmed into topics, in the author's style: {after}"
+    );
+    assert!(after.contains("# Suggested by klausul topics suggest."));
+    // Rebuilt before the answer: the page shows the topic as confirmed.
+    let (_, html) = server.get(page, &host);
+    assert_eq!(html.matches("<form class=\"topic-review\"").count(), 1);
+    let (_, topic) = server.get("/nn/topics/records.html", &host);
+    assert!(topic.contains("2.i"), "Volda 2.i is on the topic page now");
+
+    let reject = "document=volda%2Fsosiale-medium&clause=2.a&back=%2Fnn%2Fvolda%2Fsosiale-medium.html&reject=politics";
+    assert_eq!(server.post_review(reject, &origin).0, 303);
+    let after = read(&doc);
+    assert!(!after.contains("suggested_topics:"), "{after}");
+    assert!(after.contains("rejected_topics:"), "{after}");
+    assert!(after.contains("politics: [\"2.a\"]"), "{after}");
+    let (_, html) = server.get(page, &host);
+    assert!(!html.contains("topic-review"));
+    // A second press of the same button finds nothing to decide.
+    assert_eq!(server.post_review(reject, &origin).0, 409);
+    assert_eq!(read(&doc), after);
 }
