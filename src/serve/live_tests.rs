@@ -36,7 +36,14 @@ fn start() -> Running {
         open: open.clone(),
         stop,
     };
-    let app = router(out.path(), port, live);
+    let review = super::review::Review {
+        session: Arc::new(std::sync::Mutex::new(super::Session::new(
+            out.path(),
+            out.path(),
+        ))),
+        rebuild: Arc::new(|_: &mut super::Session, _: &[std::path::PathBuf]| {}),
+    };
+    let app = router(out.path(), port, live, review);
     rt.spawn(async move { axum::serve(listener, app).await });
     Running {
         port,

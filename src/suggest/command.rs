@@ -76,6 +76,10 @@ fn shown(hb: &Handbook, s: &Suggestion<'_>) -> Shown {
     }
 }
 
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// The first words of a clause, for the author to recognise it.
 fn excerpt(text: &str) -> String {
     const CHARS: usize = 70;
@@ -233,19 +237,17 @@ impl Output {
             let Some((_, n)) = self.written.iter().find(|(p, _)| p.ends_with(&d.path)) else {
                 continue;
             };
+            let clauses = d
+                .clauses
+                .iter()
+                .filter(|c| c.suggestions.iter().any(|s| s.confident))
+                .count();
             let _ = writeln!(
                 out,
-                "Suggested {} for {} of its clauses without one: {} (suggested_topics, confirm or reject them in `klausul serve`)",
-                if *n == 1 {
-                    "1 topic link".to_string()
-                } else {
-                    format!("{n} topic links")
-                },
-                d.clauses
-                    .iter()
-                    .filter(|c| c.suggestions.iter().any(|s| s.confident))
-                    .count(),
-                d.document
+                "{}: {} on {} written to suggested_topics; confirm or reject them in `klausul serve`",
+                d.document,
+                plural(*n, "suggested topic link", "suggested topic links"),
+                plural(clauses, "clause", "clauses"),
             );
         }
         out

@@ -5,7 +5,10 @@
 // 1. the page shows the edit without the reader losing their place;
 // 2. a broken edit shows the error over the page, with file and line;
 // 3. fixing it clears the error and shows the fix;
-// 4. no request of the page fails, and the icon browsers ask for exists.
+// 4. no request of the page fails, and the icon browsers ask for exists;
+// 5. suggested topics show on the page with Confirm and Reject buttons that
+//    pass axe (light and dark) and the Nu Html Checker; confirming one with
+//    the keyboard moves it into `topics:` on disk and the page shows it.
 // Prints "N passed, M failed"; exits 1 on any failure.
 //
 //   node serve.mjs KLAUSUL_BIN HANDBOOK_DIR
@@ -15,6 +18,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
+import { createRequire } from "node:module";
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const require = createRequire(import.meta.url);
+const here = path.dirname(fileURLToPath(import.meta.url));
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 const [bin, source] = process.argv.slice(2);
 if (!bin || !source) {
@@ -108,6 +118,49 @@ try {
     return r.ok && (r.headers.get("content-type") || "").startsWith("image/") ? "ok" : `${r.status} ${link.href}`;
   });
   check("the page names an icon that loads (no favicon 404)", icon === "ok", icon);
+
+  // 5. Suggested topics are reviewed on the page.
+  const suggested = original.replace(
+    "\n---\n",
+    '\nsuggested_topics:\n  records: ["2.i"]\n  politics: ["2.a", "2.i"]\n---\n',
+  );
+  fs.writeFileSync(doc, suggested);
+  const forms = await until(() => page.evaluate(() => document.querySelectorAll("form.topic-review").length === 2), 15000);
+  check("review: suggested topics show beside their clauses", forms, log.slice(-1500));
+  const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+  for (const scheme of ["light", "dark"]) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.addScriptTag({ content: axeSource });
+    const axe = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags } }), AXE_TAGS);
+    const found = axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    check(`review: axe finds nothing (${scheme})`, found.length === 0, found.join("; "));
+    const box = page.locator("form.topic-review").last();
+    await box.scrollIntoViewIfNeeded();
+    fs.mkdirSync(path.join(here, "screenshots"), { recursive: true });
+    await box.screenshot({ path: path.join(here, "screenshots", `serve-review-${scheme}.png`) });
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+  const html = await (await fetch(`http://127.0.0.1:${port}/nb/volda/sosiale-medium.html`)).text();
+  const saved = path.join(root, "review-page.html");
+  fs.writeFileSync(saved, html);
+  const jar = path.join(here, "node_modules", "vnu-jar", "build", "dist", "vnu.jar");
+  const vnu = spawnSync(process.env.JAVA || "java", ["-jar", jar, "--errors-only", "--format", "text", saved], { encoding: "utf8" });
+  check("review: the Nu Html Checker finds no error", vnu.status === 0, (vnu.stderr || vnu.stdout || "").slice(0, 1500));
+  // Confirm with the keyboard, as a reader would.
+  const confirm = page.locator('form.topic-review button[name=confirm][value=records]');
+  await confirm.focus();
+  await Promise.all([page.waitForNavigation({ waitUntil: "load" }), page.keyboard.press("Enter")]);
+  const onDisk = fs.readFileSync(doc, "utf8");
+  check("review: confirming moves the topic into topics: on disk", /records: \["2\.e", "2\.i"\]/.test(onDisk), onDisk.slice(0, 1200));
+  const confirmed = await until(
+    () => page.evaluate(() => {
+      const li = document.getElementById("k-2.i")?.closest("li") ?? document.getElementById("k-2.i")?.parentElement;
+      return !!li && [...li.querySelectorAll("a.topic-chip:not(.suggested)")].some((a) => a.href.endsWith("/topics/records.html"));
+    }),
+    15000,
+  );
+  check("review: the page shows the confirmed topic at the clause", confirmed, page.url());
+  check("review: back at the clause", page.url().endsWith("#k-2.i"), page.url());
   await page.close();
 } finally {
   await browser.close();

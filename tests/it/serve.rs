@@ -457,7 +457,11 @@ fn suggested_topics_are_confirmed_or_rejected_from_the_page() {
     let page = "/nn/volda/sosiale-medium.html";
     let (status, html) = server.get(page, &host);
     assert_eq!(status, 200);
-    assert_eq!(html.matches("<form class=\"topic-review\"").count(), 2, "{html}");
+    assert_eq!(
+        html.matches("<form class=\"topic-review\"").count(),
+        2,
+        "{html}"
+    );
     assert!(html.contains("name=\"confirm\" value=\"records\""));
     assert!(html.contains("Føreslåtte emne, ikkje publiserte"));
 
@@ -466,7 +470,10 @@ fn suggested_topics_are_confirmed_or_rejected_from_the_page() {
     assert_eq!(server.post_review(form, "").0, 403);
     assert_eq!(
         server
-            .post_review(form, &format!("Origin: http://evil.example:{}\r\n", server.port))
+            .post_review(
+                form,
+                &format!("Origin: http://evil.example:{}\r\n", server.port)
+            )
             .0,
         403
     );

@@ -303,3 +303,75 @@ fn the_evaluation_hides_each_councils_map_and_scores_the_rest() {
         assert!(r["councils"][council]["clauses"].as_u64().unwrap() > 0);
     }
 }
+
+#[test]
+fn with_no_map_at_all_the_topic_texts_still_suggest() {
+    let tmp = copy_example();
+    for entry in walkdir::WalkDir::new(tmp.path().join("content")) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_some_and(|e| e == "md") {
+            let text = read(entry.path());
+            std::fs::write(entry.path(), without_map(&text)).unwrap();
+        }
+    }
+    let out = suggest_json(tmp.path(), &["volda"]);
+    // Nothing voted: the reason is the topic's own text.
+    let c = out["documents"][0]["clauses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["clause"] == "3.b")
+        .unwrap();
+    let top = &c["suggestions"][0];
+    assert_eq!(top["topic"], "confidentiality");
+    assert!(top["closest"].is_null(), "no mapped clause to point to");
+    assert!(
+        top["words"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w == "teieplikta"),
+        "{top}"
+    );
+}
+
+#[test]
+fn an_imported_document_arrives_with_suggestions_to_review() {
+    let tmp = copy_example();
+    let root = tmp.path();
+    let file = root.join("retningslinjer.txt");
+    std::fs::write(
+        &file,
+        "Retningslinjer for sosiale medier i Eksempel kommune\n\n\
+         1. Ansattes bruk av sosiale medier\n\n\
+         - a) Taushetsplikten gjelder også i sosiale medier.\n\
+         - b) Sosiale medier skal ikke brukes til saksbehandling.\n\
+         - c) Kommentarer med personangrep eller trusler kan fjernes.\n",
+    )
+    .unwrap();
+    let run = klausul(
+        &[
+            "import",
+            "--root",
+            root.to_str().unwrap(),
+            "--council",
+            "eksempel",
+            "--lang",
+            "nb",
+            file.to_str().unwrap(),
+        ],
+        root,
+    );
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains("eksempel/retningslinjer: ")
+            && run.stdout.contains("written to suggested_topics"),
+        "{}",
+        run.stdout
+    );
+    let doc = read(&root.join("content/eksempel/retningslinjer.md"));
+    let fm = doc.split("---").nth(1).unwrap();
+    assert!(fm.contains("suggested_topics:"), "{fm}");
+    assert!(fm.contains("confidentiality: [\"1.a\"]"), "{fm}");
+    assert!(fm.contains("casework: [\"1.b\"]"), "{fm}");
+}
