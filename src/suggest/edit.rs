@@ -101,38 +101,18 @@ pub enum EditError {
 
 impl fmt::Display for EditError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use EditError as E;
         match self {
-            EditError::NoFrontMatter => write!(
-                f,
-                "the document has no front matter (the first line must be `---`)"
-            ),
-            EditError::Unclosed => write!(
-                f,
-                "the front matter is not closed: no `---` line after the opening one"
-            ),
-            EditError::Yaml(e) => write!(f, "the front matter is not valid YAML: {e}"),
-            EditError::NotAMap(k) => write!(
-                f,
-                "`{k}` must be a map from topic to a list of clause numbers"
-            ),
-            EditError::FlowMap(k) => write!(
-                f,
-                "`{k}` is written in flow style (`{{...}}`) and cannot be edited in place; write it as one `topic: [...]` line per topic"
-            ),
-            EditError::NotAList(k, t) => write!(f, "`{k}.{t}` must be a list of clause numbers"),
-            EditError::BadTopic(t) => write!(
-                f,
-                "{t:?} is not a topic id (lowercase letters, digits and `-`)"
-            ),
-            EditError::BadClause(c) => write!(
-                f,
-                "{c:?} is not a clause number that can be written (letters, digits, spaces and . - _ / ( ) §)"
-            ),
-            EditError::Layout(k, why) => write!(f, "cannot edit `{k}` in place: {why}"),
-            EditError::Unverified(k) => write!(
-                f,
-                "editing `{k}` would not read back as intended; the file was left unchanged (please report this)"
-            ),
+            E::NoFrontMatter => write!(f, "no front matter (the first line must be `---`)"),
+            E::Unclosed => write!(f, "the front matter has no closing `---` line"),
+            E::Yaml(e) => write!(f, "the front matter is not valid YAML: {e}"),
+            E::NotAMap(k) => write!(f, "`{k}` must be a map from topic to clause numbers"),
+            E::FlowMap(k) => write!(f, "`{k}` is a `{{...}}` map; write one `topic:` line each"),
+            E::NotAList(k, t) => write!(f, "`{k}.{t}` must be a list of clause numbers"),
+            E::BadTopic(t) => write!(f, "{t:?} is not a topic id (a-z, 0-9 and -)"),
+            E::BadClause(c) => write!(f, "{c:?} is not a clause number (letters, digits, .-_/()§)"),
+            E::Layout(k, why) => write!(f, "cannot edit `{k}` in place: {why}"),
+            E::Unverified(k) => write!(f, "editing `{k}` would not read back right (a bug)"),
         }
     }
 }
