@@ -4,7 +4,7 @@
 
 use crate::analysis::{Family, classes, keep, stem, tokens};
 use crate::model::lang::Lang;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// A term: an equivalence class (`=3`) or a stem in its stemmer's family.
 pub type Key = String;
@@ -47,11 +47,12 @@ pub fn family(lang: Lang) -> Option<Family> {
 }
 
 /// Term counts of a text, with the first word the text used for each term
-/// (shown to the author as the words that matched).
+/// (shown to the author as the words that matched). Sorted maps: terms are
+/// numbered in the order they are met, and that must not vary between runs.
 #[derive(Debug, Default, Clone)]
 pub struct Bag {
-    pub counts: HashMap<Key, f32>,
-    pub shown: HashMap<Key, String>,
+    pub counts: BTreeMap<Key, f32>,
+    pub shown: BTreeMap<Key, String>,
 }
 
 impl Bag {
@@ -115,6 +116,8 @@ impl Vector {
 /// A term in more than this share of all texts says nothing about which
 /// topic a clause is on ("sosiale", "kommunen" in a social media handbook).
 const COMMON: f32 = 0.2;
+/// Below this many texts a share says little, and nothing is left out.
+const MIN_TEXTS_FOR_COMMON: f32 = 20.0;
 
 /// Term numbers and document frequencies over every text compared.
 #[derive(Debug, Default)]
@@ -157,7 +160,7 @@ impl Vocabulary {
             .filter_map(|(k, &tf)| {
                 let id = self.id(k)?;
                 let df = self.df[id as usize].max(1) as f32;
-                if df / n > COMMON {
+                if n >= MIN_TEXTS_FOR_COMMON && df / n > COMMON {
                     return None;
                 }
                 let idf = (n / df).ln() + 1.0;
