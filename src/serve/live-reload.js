@@ -13,7 +13,12 @@
   // A page without scripts of its own whose <head> did not change gets its
   // new <body> in place: no navigation, no style sheets fetched again, and
   // the reader keeps their scroll position. Anything else reloads.
+  // A form sent (a review button): the page it leads to is current; a
+  // reload now would cancel that navigation.
+  var leaving = false;
+  document.addEventListener("submit", function () { leaving = true; });
   function refresh() {
+    if (leaving) return;
     var own = document.querySelectorAll("script[src]:not([src$='live-reload.js']), body script:not([src])");
     if (own.length || !window.fetch || !window.DOMParser) { location.reload(); return; }
     fetch(location.href, { cache: "no-store" })
