@@ -1,4 +1,5 @@
 use super::*;
+use super::read::Model;
 use indexmap::IndexMap;
 use serde::Deserialize;
 
