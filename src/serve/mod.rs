@@ -115,6 +115,23 @@ impl Session {
             .then(|| self.root.join(&d.path))
     }
 
+    /// Documents with suggested topics to review, as (page path, count),
+    /// for the terminal: the review happens on those pages.
+    pub(crate) fn to_review(&self) -> Vec<(String, usize)> {
+        let Some(kept) = self.kept.as_ref() else {
+            return Vec::new();
+        };
+        let lang = kept.handbook.config.default_language();
+        kept.handbook
+            .documents()
+            .map(|(c, d)| {
+                let page = format!("/{lang}/{}", routes::document(c.id.as_str(), d.id.as_str()));
+                (page, d.unreviewed().count())
+            })
+            .filter(|(_, n)| *n > 0)
+            .collect()
+    }
+
     pub fn new(root: &Path, out: &Path) -> Session {
         Session {
             root: root.to_path_buf(),

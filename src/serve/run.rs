@@ -187,11 +187,19 @@ async fn run_until_stopped(
 /// The first build; when it fails, a page that says why is served instead.
 fn first_build(s: &mut Session, out: &Path, last_error: &Mutex<Option<String>>) {
     match s.rebuild(None, &|| {}) {
-        Ok(r) => say(format_args!(
-            "Built {} files in {} ms",
-            r.written,
-            r.total.as_millis()
-        )),
+        Ok(r) => {
+            say(format_args!(
+                "Built {} files in {} ms",
+                r.written,
+                r.total.as_millis()
+            ));
+            for (page, n) in s.to_review() {
+                say(format_args!(
+                    "{n} suggested topic {} to confirm or reject on {page}",
+                    if n == 1 { "link" } else { "links" }
+                ));
+            }
+        }
         Err(f) => {
             let text = render_all(&f.diagnostics, false);
             let color = std::io::IsTerminal::is_terminal(&std::io::stderr());

@@ -1,5 +1,5 @@
-use super::*;
 use super::read::Model;
+use super::*;
 use indexmap::IndexMap;
 use serde::Deserialize;
 
