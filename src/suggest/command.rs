@@ -2,7 +2,7 @@
 //! what they print, and (with `--write`) what they add to front matter.
 
 use super::edit::{self, Edit, Op, TopicMap};
-use super::engine::{Suggester, Suggestion};
+use super::engine::{Suggester, Suggestion, is_candidate};
 use super::evaluate::{Report, Tally, leave_one_council_out};
 use crate::diag::{Diagnostic, Failure};
 use crate::load::{self, Loaded};
@@ -152,7 +152,7 @@ pub fn suggest(root: &Path, names: &[String], write: bool) -> Result<Output, Fai
         let mut clauses = Vec::new();
         let mut edits = Vec::new();
         for (ci, clause) in doc.clauses.iter().enumerate() {
-            if !clause.topics.is_empty() {
+            if !clause.topics.is_empty() || !is_candidate(doc, ci) {
                 continue;
             }
             let ranked = suggester.rank(di, ci, |t| doc.review.rejects(&clause.id, t));

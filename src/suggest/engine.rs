@@ -80,6 +80,21 @@ impl Suggestion<'_> {
     }
 }
 
+/// Whether topics are suggested for a clause: not for a chapter heading
+/// whose items are clauses of their own (they carry the topics).
+pub fn is_candidate(doc: &Document, index: usize) -> bool {
+    let Some(clause) = doc.clauses.get(index) else {
+        return false;
+    };
+    if clause.kind != ClauseKind::Section {
+        return true;
+    }
+    let below = format!("{}.", clause.id);
+    !doc.clauses
+        .iter()
+        .any(|c| c.id.as_str().starts_with(&below))
+}
+
 /// The bag of a clause: its words, and its chapter heading's.
 fn clause_bag(doc: &Document, index: usize) -> Bag {
     let mut bag = Bag::default();

@@ -71,8 +71,9 @@ fn an_unmapped_council_gets_the_topics_the_others_map_with_reasons() {
     let docs = out["documents"].as_array().unwrap();
     assert_eq!(docs.len(), 1, "only Volda's document");
     assert_eq!(docs[0]["document"], "volda/sosiale-medium");
-    // Every numbered clause lacks a topic now, and is listed.
-    assert_eq!(docs[0]["clauses"].as_array().unwrap().len(), 32);
+    // Every numbered clause lacks a topic now and is listed, but for the
+    // chapter headings (their items carry the topics).
+    assert_eq!(docs[0]["clauses"].as_array().unwrap().len(), 29);
     // Clauses whose topic is plain from their words, in Nynorsk, matched
     // against Bokmål and Danish clauses of other councils.
     assert_eq!(ranked(&out, "1.5")[0], "confidentiality");
@@ -129,7 +130,7 @@ fn the_text_lists_each_clause_with_score_and_reason() {
         "{line}"
     );
     assert!(
-        run.stdout.contains("32 clauses without a topic"),
+        run.stdout.contains("29 clauses without a topic"),
         "{}",
         run.stdout
     );
