@@ -17,8 +17,6 @@ const VOTE_FULL: f32 = 1.0;
 const COLD_FULL: f32 = 0.5;
 /// The weight of the vote against the topic texts' match.
 const VOTE_WEIGHT: f32 = 0.7;
-/// The weight of a chapter heading's words in its clauses.
-const HEADING_WEIGHT: f32 = 0.5;
 /// A suggestion at least this good is written by `--write`.
 pub const CONFIDENT: f32 = 0.45;
 /// Below this a topic is not suggested at all.
@@ -95,22 +93,12 @@ pub fn is_candidate(doc: &Document, index: usize) -> bool {
         .any(|c| c.id.as_str().starts_with(&below))
 }
 
-/// The bag of a clause: its words, and its chapter heading's.
+/// The bag of a clause: its own words. (A chapter heading's words were
+/// tried too: they made no suggestion better and the reasons confusing.)
 fn clause_bag(doc: &Document, index: usize) -> Bag {
     let mut bag = Bag::default();
-    let Some(fam) = family(doc.lang) else {
-        return bag;
-    };
-    let clause = &doc.clauses[index];
-    bag.add(&clause.text, fam, 1.0);
-    if clause.kind == ClauseKind::Item
-        && let Some((chapter, _)) = clause.id.as_str().split_once('.')
-        && let Some(heading) = doc
-            .clauses
-            .iter()
-            .find(|c| c.kind == ClauseKind::Section && c.id.as_str() == chapter)
-    {
-        bag.add(&heading.text, fam, HEADING_WEIGHT);
+    if let (Some(fam), Some(clause)) = (family(doc.lang), doc.clauses.get(index)) {
+        bag.add(&clause.text, fam);
     }
     bag
 }
@@ -121,7 +109,7 @@ fn topic_bag(topic: &Topic) -> Bag {
     for texts in [&topic.title, &topic.description] {
         for (lang, text) in texts {
             if let Some(fam) = family(*lang) {
-                bag.add(text, fam, 1.0);
+                bag.add(text, fam);
             }
         }
     }

@@ -56,14 +56,14 @@ pub struct Bag {
 }
 
 impl Bag {
-    /// Adds a text's words, each counting `weight`.
-    pub fn add(&mut self, text: &str, family: Family, weight: f32) {
+    /// Adds a text's words.
+    pub fn add(&mut self, text: &str, family: Family) {
         for (_, token) in tokens(text) {
             let Some(folded) = keep(token) else { continue };
             let Some(k) = key(family, &folded) else {
                 continue;
             };
-            *self.counts.entry(k.clone()).or_insert(0.0) += weight;
+            *self.counts.entry(k.clone()).or_insert(0.0) += 1.0;
             self.shown.entry(k).or_insert_with(|| token.to_lowercase());
         }
     }
@@ -164,7 +164,7 @@ impl Vocabulary {
                     return None;
                 }
                 let idf = (n / df).ln() + 1.0;
-                Some((id, (1.0 + tf.ln().max(0.0)) * idf))
+                Some((id, (1.0 + tf.ln()) * idf))
             })
             .collect();
         let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
@@ -182,7 +182,7 @@ mod tests {
 
     fn bag(text: &str, lang: Lang) -> Bag {
         let mut b = Bag::default();
-        b.add(text, Family::of(lang), 1.0);
+        b.add(text, Family::of(lang));
         b
     }
 
