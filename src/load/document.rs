@@ -160,13 +160,7 @@ pub(super) fn load_document(
         status,
         path: shown,
     };
-    Some(document_from(
-        parsed,
-        head,
-        (topics, review),
-        taxonomy,
-        file,
-    ))
+    Some(document_from(parsed, head, topics, review, taxonomy, file))
 }
 
 /// Checks the front matter's language, status, dates, source and title.
@@ -327,7 +321,8 @@ fn topic_map(
 fn document_from(
     body: ParsedBody,
     head: Head,
-    (topics, review): (Vec<(TopicId, Vec<ClauseId>)>, TopicReview),
+    topics: Vec<(TopicId, Vec<ClauseId>)>,
+    review: TopicReview,
     taxonomy: &Taxonomy,
     file: Arc<SourceFile>,
 ) -> LoadedDocument {

@@ -292,17 +292,10 @@ pub struct TopicReview {
 }
 
 impl TopicReview {
-    fn has(map: &[(TopicId, Vec<ClauseId>)], clause: &ClauseId, topic: &TopicId) -> bool {
-        map.iter()
-            .any(|(t, ids)| t == topic && ids.contains(clause))
-    }
-
     pub fn rejects(&self, clause: &ClauseId, topic: &TopicId) -> bool {
-        Self::has(&self.rejected, clause, topic)
-    }
-
-    pub fn suggests(&self, clause: &ClauseId, topic: &TopicId) -> bool {
-        Self::has(&self.suggested, clause, topic)
+        self.rejected
+            .iter()
+            .any(|(t, ids)| t == topic && ids.contains(clause))
     }
 
     /// Suggested pairs still waiting: (topic, clause).

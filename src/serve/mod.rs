@@ -110,8 +110,8 @@ impl Session {
             .documents
             .iter()
             .find(|d| &d.id == document)?;
-        d.review
-            .suggests(clause, topic)
+        d.unreviewed()
+            .any(|(t, c)| t == topic && c == clause)
             .then(|| self.root.join(&d.path))
     }
 

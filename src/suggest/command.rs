@@ -6,7 +6,7 @@ use super::engine::{Suggester, Suggestion, is_candidate};
 use super::evaluate::{Report, Tally, leave_one_council_out};
 use crate::diag::{Diagnostic, Failure};
 use crate::load::{self, Loaded};
-use crate::model::{Council, Document, Handbook};
+use crate::model::{Council, Document, Handbook, TopicId};
 use serde::Serialize;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -22,6 +22,8 @@ pub struct Shown {
     pub score: f32,
     /// Whether `--write` writes it.
     pub confident: bool,
+    /// Whether it is in `suggested_topics` already, awaiting review.
+    pub waiting: bool,
     /// `council/document:clause` of the closest mapped clause on the topic.
     pub closest: Option<String>,
     pub similarity: Option<f32>,
@@ -53,13 +55,14 @@ pub struct Output {
     pub written: Vec<(PathBuf, usize)>,
 }
 
-fn shown(hb: &Handbook, s: &Suggestion<'_>) -> Shown {
+fn shown(hb: &Handbook, s: &Suggestion<'_>, waiting: bool) -> Shown {
     let lang = hb.config.default_language();
     Shown {
         topic: s.topic.id.as_str().to_string(),
         title: s.topic.title.get(&lang).cloned().unwrap_or_default(),
         score: (s.score * 100.0).round() / 100.0,
         confident: s.confident(),
+        waiting,
         closest: s.closest.as_ref().map(|n| {
             format!(
                 "{}/{}:{}",
@@ -158,8 +161,22 @@ pub fn suggest(root: &Path, names: &[String], write: bool) -> Result<Output, Fai
             let ranked = suggester.rank(di, ci, |t| doc.review.rejects(&clause.id, t));
             // A clause whose suggestions wait for review is still shown,
             // but nothing is added twice.
-            let shown: Vec<Shown> = ranked.iter().take(SHOWN).map(|s| shown(&hb, s)).collect();
-            for s in ranked.iter().take(SHOWN).filter(|s| s.confident()) {
+            let waiting: Vec<&TopicId> = doc
+                .review
+                .waiting()
+                .filter(|(_, c)| *c == &clause.id)
+                .map(|(t, _)| t)
+                .collect();
+            let shown: Vec<Shown> = ranked
+                .iter()
+                .take(SHOWN)
+                .map(|s| shown(&hb, s, waiting.contains(&&s.topic.id)))
+                .collect();
+            for s in ranked
+                .iter()
+                .take(SHOWN)
+                .filter(|s| s.confident() && !waiting.contains(&&s.topic.id))
+            {
                 edits.push(Edit {
                     map: TopicMap::Suggested,
                     topic: s.topic.id.as_str().to_string(),
@@ -256,7 +273,7 @@ impl Output {
     /// The suggestions as the author reads them in a terminal.
     pub fn text(&self) -> String {
         let mut out = String::new();
-        let (mut open, mut confident) = (0, 0);
+        let (mut open, mut confident, mut waiting) = (0, 0, 0);
         for d in &self.documents {
             if d.clauses.is_empty() {
                 continue;
@@ -270,6 +287,7 @@ impl Output {
                 }
                 for s in &c.suggestions {
                     confident += usize::from(s.confident);
+                    waiting += usize::from(s.confident && s.waiting);
                     let why = match (&s.closest, s.similarity) {
                         (Some(n), Some(sim)) => format!("like {n} ({sim:.2})"),
                         _ => "the topic's description".to_string(),
@@ -288,10 +306,15 @@ impl Output {
         }
         let _ = writeln!(
             out,
-            "\n{open} clauses without a topic; {confident} confident suggestions (marked *)."
+            "\n{open} clauses without a topic; {confident} confident suggestions (marked *){}.",
+            if waiting > 0 {
+                format!(", {waiting} of them in suggested_topics already")
+            } else {
+                String::new()
+            }
         );
         if self.written.is_empty() {
-            if confident > 0 {
+            if confident > waiting {
                 let _ = writeln!(
                     out,
                     "Add them as suggested_topics with --write, then confirm or reject them in `klausul serve`."

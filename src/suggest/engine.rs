@@ -4,7 +4,9 @@
 //! descriptions (which is all there is before anything is mapped).
 
 use super::terms::{Bag, Vector, Vocabulary, family};
-use crate::model::{ClauseId, ClauseKind, Council, CouncilId, Document, Handbook, Topic, TopicId};
+use crate::model::{
+    Clause, ClauseId, ClauseKind, Council, CouncilId, Document, Handbook, Topic, TopicId,
+};
 use rayon::prelude::*;
 
 /// How many of the most similar mapped clauses vote.
@@ -40,7 +42,7 @@ pub struct Suggester<'a> {
     /// Term -> (mapped clause, weight), for scoring only the clauses that
     /// share a term with the one asked about.
     postings: Vec<Vec<(u32, f32)>>,
-    topics: Vec<(&'a Topic, Vector, Bag)>,
+    topics: Vec<(&'a Topic, Vector)>,
 }
 
 /// Whose maps vote: the evaluation hides a council's, or all of them.
@@ -95,9 +97,9 @@ pub fn is_candidate(doc: &Document, index: usize) -> bool {
 
 /// The bag of a clause: its own words. (A chapter heading's words were
 /// tried too: they made no suggestion better and the reasons confusing.)
-fn clause_bag(doc: &Document, index: usize) -> Bag {
+fn clause_bag(doc: &Document, clause: &Clause) -> Bag {
     let mut bag = Bag::default();
-    if let (Some(fam), Some(clause)) = (family(doc.lang), doc.clauses.get(index)) {
+    if let Some(fam) = family(doc.lang) {
         bag.add(&clause.text, fam);
     }
     bag
@@ -122,7 +124,7 @@ impl<'a> Suggester<'a> {
         let docs: Vec<(&Council, &Document)> = hb.documents().collect();
         let bags: Vec<Vec<Bag>> = docs
             .par_iter()
-            .map(|(_, d)| (0..d.clauses.len()).map(|i| clause_bag(d, i)).collect())
+            .map(|(_, d)| d.clauses.iter().map(|c| clause_bag(d, c)).collect())
             .collect();
         let topic_bags: Vec<(&Topic, Bag)> =
             hb.taxonomy.topics().map(|t| (t, topic_bag(t))).collect();
@@ -156,7 +158,7 @@ impl<'a> Suggester<'a> {
         }
         let topics = topic_bags
             .into_iter()
-            .map(|(t, b)| (t, vocab.vector(&b), b))
+            .map(|(t, b)| (t, vocab.vector(&b)))
             .collect();
         Suggester {
             vocab,
@@ -196,11 +198,11 @@ impl<'a> Suggester<'a> {
         let vote_total: f32 = neighbours.iter().map(|(_, s)| s).sum::<f32>();
         // Weak neighbours are a weak vote: a share of at least VOTE_FULL.
         let vote_base = vote_total.max(VOTE_FULL);
-        let text_matches: Vec<f32> = self.topics.iter().map(|(_, v, _)| query.dot(v)).collect();
+        let text_matches: Vec<f32> = self.topics.iter().map(|(_, v)| query.dot(v)).collect();
         let best_text = text_matches.iter().copied().fold(0.0, f32::max);
 
         let mut out: Vec<Suggestion<'a>> = Vec::new();
-        for ((topic, topic_vector, _), text) in self.topics.iter().zip(&text_matches) {
+        for ((topic, topic_vector), text) in self.topics.iter().zip(&text_matches) {
             if skip(&topic.id) {
                 continue;
             }
