@@ -33,6 +33,10 @@ struct RawTopic {
     title: LocalizedMap,
     #[serde(default)]
     description: Option<LocalizedMap>,
+    /// Words and phrases per language, separated by commas, that topic
+    /// suggestions match besides the title and description.
+    #[serde(default)]
+    keywords: Option<LocalizedMap>,
 }
 
 /// Loads `content/topics.yaml`: groups of topics, each titled in every UI
@@ -105,11 +109,17 @@ pub fn load_taxonomy(
                 .as_ref()
                 .map(|d| y.localized(d, &[], &format!("the description of {what}"), diagnostics))
                 .unwrap_or_default();
+            let keywords = t
+                .keywords
+                .as_ref()
+                .map(|k| y.localized(k, &[], &format!("the keywords of {what}"), diagnostics))
+                .unwrap_or_default();
             if let Some(id) = tid {
                 topics.push(Topic {
                     id,
                     title,
                     description,
+                    keywords,
                 });
             }
         }

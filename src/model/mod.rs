@@ -323,6 +323,9 @@ pub struct Topic {
     pub id: TopicId,
     pub title: Localized,
     pub description: Localized,
+    /// Words a clause on the topic tends to use, per language: not shown,
+    /// only matched by topic suggestions.
+    pub keywords: Localized,
 }
 
 #[derive(Debug)]

@@ -105,10 +105,10 @@ fn clause_bag(doc: &Document, clause: &Clause) -> Bag {
     bag
 }
 
-/// A topic's titles and descriptions in the document languages.
+/// A topic's titles, descriptions and keywords in the document languages.
 fn topic_bag(topic: &Topic) -> Bag {
     let mut bag = Bag::default();
-    for texts in [&topic.title, &topic.description] {
+    for texts in [&topic.title, &topic.description, &topic.keywords] {
         for (lang, text) in texts {
             if let Some(fam) = family(*lang) {
                 bag.add(text, fam);

@@ -380,3 +380,27 @@ fn an_imported_document_arrives_with_suggestions_to_review() {
     assert!(fm.contains("confidentiality: [\"1.a\"]"), "{fm}");
     assert!(fm.contains("casework: [\"1.b\"]"), "{fm}");
 }
+
+#[test]
+fn topic_keywords_are_checked_like_the_other_texts() {
+    let tmp = copy_example();
+    let topics = tmp.path().join("content/topics.yaml");
+    let text = read(&topics).replacen(
+        "        keywords:\n          nb:",
+        "        keywords:\n          nx:",
+        1,
+    );
+    std::fs::write(&topics, text).unwrap();
+    let run = klausul(
+        &["--root", tmp.path().to_str().unwrap(), "check"],
+        tmp.path(),
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("unknown language `nx` in the keywords of topic `scope`"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("topics.yaml:15"), "{}", run.stderr);
+}

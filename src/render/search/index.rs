@@ -379,6 +379,7 @@ mod tests {
                         .into_iter()
                         .collect(),
                         description: Localized::new(),
+                        keywords: Localized::new(),
                     }],
                 }],
             },
