@@ -116,6 +116,14 @@ pub(super) fn read_yaml<T: DeserializeOwned>(
 /// Splits `---` front matter from the body. Returns the YAML and the byte
 /// offset where the body starts.
 fn split_front_matter(text: &str) -> Option<(&str, usize)> {
+    front_matter_span(text).map(|(yaml, body)| (&text[yaml], body))
+}
+
+/// Where `---` front matter sits in a text: the YAML's byte range, and the
+/// offset where the body starts (after the closing `---` line). The one
+/// definition of the front matter's end, for the loader and for the editor
+/// of topic maps (`suggest::edit`).
+pub(crate) fn front_matter_span(text: &str) -> Option<(std::ops::Range<usize>, usize)> {
     let rest = text.strip_prefix("---")?;
     let rest = rest
         .strip_prefix('\n')
@@ -124,7 +132,7 @@ fn split_front_matter(text: &str) -> Option<(&str, usize)> {
     let mut offset = yaml_start;
     for line in rest.split_inclusive('\n') {
         if line.trim_end() == "---" {
-            return Some((&text[yaml_start..offset], offset + line.len()));
+            return Some((yaml_start..offset, offset + line.len()));
         }
         offset += line.len();
     }

@@ -155,29 +155,27 @@ pub fn apply(source: &str, edits: &[Edit]) -> Result<String, EditError> {
 /// YAML, the first line that is `---` once trailing space is trimmed, the
 /// body. Returns (BOM and opening line, YAML, closing line and body, line end).
 fn split(source: &str) -> Result<(&str, &str, &str, &'static str), EditError> {
-    let text = source.strip_prefix('\u{feff}').unwrap_or(source);
-    let rest = text.strip_prefix("---").ok_or(EditError::NoFrontMatter)?;
-    let (rest, nl) = match (rest.strip_prefix("\r\n"), rest.strip_prefix('\n')) {
-        (Some(r), _) => (r, "\r\n"),
-        (None, Some(r)) => (r, "\n"),
-        (None, None) => return Err(EditError::NoFrontMatter),
+    let bom = if source.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
     };
-    let start = source.len() - rest.len();
-    let mut end = start;
-    for line in rest.split_inclusive('\n') {
-        if line.trim_end() == "---" {
-            let yaml = &source[start..end];
-            // YAML breaks lines at a lone CR too; we only find lines by LF.
-            if yaml.split("\r\n").any(|part| part.contains('\r')) {
-                return Err(EditError::Yaml(
-                    "a carriage return without a line feed".into(),
-                ));
-            }
-            return Ok((&source[..start], yaml, &source[end..], nl));
-        }
-        end += line.len();
+    let text = &source[bom..];
+    let nl = match text.strip_prefix("---") {
+        Some(r) if r.starts_with("\r\n") => "\r\n",
+        Some(r) if r.starts_with('\n') => "\n",
+        _ => return Err(EditError::NoFrontMatter),
+    };
+    let (span, _) = crate::load::files::front_matter_span(text).ok_or(EditError::Unclosed)?;
+    let (start, end) = (bom + span.start, bom + span.end);
+    let yaml = &source[start..end];
+    // YAML breaks lines at a lone CR too; we only find lines by LF.
+    if yaml.split("\r\n").any(|part| part.contains('\r')) {
+        return Err(EditError::Yaml(
+            "a carriage return without a line feed".into(),
+        ));
     }
-    Err(EditError::Unclosed)
+    Ok((&source[..start], yaml, &source[end..], nl))
 }
 
 /// Where the line holding `pos` starts.
