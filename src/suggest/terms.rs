@@ -74,39 +74,35 @@ impl Bag {
 pub struct Vector(pub Vec<(u32, f32)>);
 
 impl Vector {
-    pub fn dot(&self, other: &Vector) -> f32 {
-        let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    /// The terms both vectors have, with the product of their weights: a
+    /// merge of the two sorted lists.
+    fn common<'v>(&'v self, other: &'v Vector) -> impl Iterator<Item = (u32, f32)> + 'v {
         let (a, b) = (&self.0, &other.0);
-        while i < a.len() && j < b.len() {
-            match a[i].0.cmp(&b[j].0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    sum += a[i].1 * b[j].1;
-                    i += 1;
-                    j += 1;
+        let (mut i, mut j) = (0, 0);
+        std::iter::from_fn(move || {
+            while i < a.len() && j < b.len() {
+                match a[i].0.cmp(&b[j].0) {
+                    std::cmp::Ordering::Less => i += 1,
+                    std::cmp::Ordering::Greater => j += 1,
+                    std::cmp::Ordering::Equal => {
+                        let hit = (a[i].0, a[i].1 * b[j].1);
+                        i += 1;
+                        j += 1;
+                        return Some(hit);
+                    }
                 }
             }
-        }
-        sum
+            None
+        })
+    }
+
+    pub fn dot(&self, other: &Vector) -> f32 {
+        self.common(other).map(|(_, w)| w).sum()
     }
 
     /// The terms two vectors share, largest contribution first.
     pub fn shared(&self, other: &Vector) -> Vec<(u32, f32)> {
-        let mut out = Vec::new();
-        let (mut i, mut j) = (0, 0);
-        let (a, b) = (&self.0, &other.0);
-        while i < a.len() && j < b.len() {
-            match a[i].0.cmp(&b[j].0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    out.push((a[i].0, a[i].1 * b[j].1));
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
+        let mut out: Vec<(u32, f32)> = self.common(other).collect();
         out.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
         out
     }
